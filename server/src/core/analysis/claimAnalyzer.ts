@@ -1,0 +1,278 @@
+// Claim analysis for one sentence: what it claims, about which intervention,
+// how strongly, and what qualifies it (hedges, negation, attribution,
+// numbers, population, citation). Rules read these facts instead of matching
+// words on their own, which is what lets "it is not a magic bullet" pass.
+
+import { matcherFor, type LexiconEntry } from '../knowledge/lexicons.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import { PhraseMatcher, type PhraseMatch } from '../text/phrases.js';
+import type { CitationMarker, ClaimAnalysis, ClaimStrength, Cue, InterventionMention, NumberMention, Sentence, Span } from '../types.js';
+import { findNumbers, isMagnitude } from './numbers.js';
+
+export interface ClaimVerb extends Cue {
+  category: 'benefit' | 'benefit-directional' | 'benefit-predicate' | 'correlational' | 'harm';
+  entry: LexiconEntry;
+  /** Where the claimed subject starts (an intervention or a reference to one), if found. */
+  subject?: InterventionMention;
+  /** The condition or outcome the verb acts on, when it follows the verb. */
+  object?: Span;
+}
+
+export interface SentenceFacts {
+  sentence: Sentence;
+  /** Prose text of the sentence; index 0 is sentence.start in the source. */
+  text: string;
+  interventions: InterventionMention[];
+  conditions: Cue[];
+  populations: Cue[];
+  hedges: Cue[];
+  negations: Cue[];
+  scopeEnds: Cue[];
+  attributions: (Cue & { category: string })[];
+  quotes: Span[];
+  numbers: NumberMention[];
+  citations: CitationMarker[];
+  claimVerbs: ClaimVerb[];
+  studyClaims: Cue[];
+  question: boolean;
+  instruction: boolean;
+  /** Whether the sentence says anything about outcomes, treatments or evidence. */
+  aboutHealth: boolean;
+  analysis: ClaimAnalysis;
+}
+
+/** What earlier sentences established: the treatment "it" refers to. */
+export interface Topic {
+  intervention?: InterventionMention;
+}
+
+type Entry = LexiconEntry & { id?: string; name?: string };
+
+const AUTHOR_YEAR = /\(([A-Z][\p{L}'\-]+(?:\s(?:et al\.?|and|&)\s?[A-Z]?[\p{L}'\-]*)?,?\s(?:19|20)\d\d[a-z]?(?:;[^)]*)?)\)|\b([A-Z][\p{L}'\-]+\s(?:et al\.?|and [A-Z][\p{L}'\-]+|& [A-Z][\p{L}'\-]+)\s?\((?:19|20)\d\d[a-z]?\))|\(([A-Z][\p{L}\s&,.'\-]{2,80}?,\s?(?:19|20)\d\d)\)/gu;
+const QUOTED = /\u201c[^\u201d]{1,200}\u201d|"[^"\n]{1,200}"|\u2018[^\u2019]{1,120}\u2019(?![a-z])|(?<![\w'])'[^'\n]{1,80}'(?![\w])/g;
+const CLAUSE_BREAK = /[;:\u2014\u2013()]|,\s|\s-\s/;
+const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
+
+export class ClaimAnalyzer {
+  private readonly interventions: PhraseMatcher<Entry>;
+  private readonly references: PhraseMatcher<LexiconEntry>;
+  private readonly conditions: PhraseMatcher<Entry>;
+  private readonly populations: PhraseMatcher<LexiconEntry>;
+  private readonly hedges: PhraseMatcher<LexiconEntry>;
+  private readonly negations: PhraseMatcher<LexiconEntry>;
+  private readonly scopeEnds: PhraseMatcher<LexiconEntry>;
+  private readonly attributions: PhraseMatcher<LexiconEntry>;
+  private readonly verbs: PhraseMatcher<LexiconEntry>;
+  private readonly outcomeWords: PhraseMatcher<LexiconEntry>;
+  private readonly healthWords: PhraseMatcher<LexiconEntry>;
+  private readonly instructionWords: PhraseMatcher<LexiconEntry>;
+  private readonly studyClaims: PhraseMatcher<LexiconEntry>;
+  private readonly studyNames: PhraseMatcher<Entry>;
+
+  constructor(knowledge: Knowledge) {
+    const L = knowledge.lexicons;
+    const generic: Entry[] = L.interventions.entries.flatMap((e) => e.terms.map((t) => ({ terms: [t], id: t.toLowerCase(), name: t })));
+    const packInterventions: Entry[] = knowledge.packs.flatMap((p) => p.interventions.map((i) => ({ terms: [i.name, ...i.aliases], id: i.id, name: i.name })));
+    // Pack entries first: a pack's more specific alias ("IV ketamine") wins over a generic word.
+    this.interventions = new PhraseMatcher<Entry>([...packInterventions, ...generic]);
+    const packConditions: Entry[] = knowledge.packs.flatMap((p) => p.conditions.map((c) => ({ terms: [c.name, ...c.aliases], id: c.id, name: c.name })));
+    this.conditions = new PhraseMatcher<Entry>([...packConditions, ...L.conditions.entries]);
+    this.studyNames = new PhraseMatcher<Entry>(
+      knowledge.packs.flatMap((p) => p.sources.filter((s) => s.aliases?.length).map((s) => ({ terms: s.aliases!, id: s.id, name: s.citation }))),
+    );
+    this.references = matcherFor(L.references);
+    this.populations = matcherFor(L.populations);
+    this.hedges = matcherFor(L.hedges);
+    this.negations = matcherFor(L.negation, ['pre']);
+    this.scopeEnds = matcherFor(L.negation, ['scope-end']);
+    this.attributions = matcherFor(L.attribution);
+    this.verbs = matcherFor(L['claim-verbs']);
+    this.outcomeWords = matcherFor(L['health-context'], ['outcome']);
+    this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence']);
+    this.instructionWords = matcherFor(L['health-context'], ['instruction']);
+    this.studyClaims = matcherFor(L.citations, ['study-claim']);
+  }
+
+  analyze(sentence: Sentence, blockCitations: readonly CitationMarker[], citationEnd: number, topic: Topic): SentenceFacts {
+    const text = sentence.text;
+    const at = sentence.start;
+    const cue = (m: PhraseMatch<LexiconEntry>): Cue => ({ start: at + m.start, end: at + m.end, cue: m.text });
+
+    const interventions: InterventionMention[] = this.interventions
+      .find(text)
+      .map((m) => ({ start: at + m.start, end: at + m.end, id: m.entry.id!, name: m.entry.name!, via: 'name' as const }));
+    const conditions = this.conditions.find(text).map(cue);
+    const quotes = findAll(QUOTED, text, at);
+    const citations = blockCitations.filter((c) => c.start >= at && c.start < citationEnd);
+    for (const m of findAll(AUTHOR_YEAR, text, at)) citations.push({ ...m, kind: 'author-year', label: sourceText(text, m, at), scholarly: true });
+    for (const m of this.studyNames.find(text)) citations.push({ start: at + m.start, end: at + m.end, kind: 'named-study', label: m.entry.id!, scholarly: true });
+
+    const numbers = findNumbers(text, at);
+    const hedges = this.hedges.find(text).map(cue);
+    const negations = this.negations.find(text).map(cue);
+    const scopeEnds = this.scopeEnds.find(text).map(cue);
+    const attributions = this.attributions.find(text).map((m) => ({ ...cue(m), category: m.entry.category ?? '' }));
+    const populations = this.populations.find(text).map(cue);
+    const studyClaims = this.studyClaims.find(text).map(cue);
+    const question = /\?["'\u201d\u2019)\]]*\s*$/.test(text);
+    const firstWord = /^\W*([\p{L}']+(?:\s+[\p{L}']+)?)/u.exec(text)?.[1] ?? '';
+    const instruction = this.instructionWords.find(firstWord).some((m) => m.start === 0);
+    const aboutHealth = interventions.length > 0 || this.healthWords.test(text);
+
+    const facts: SentenceFacts = {
+      sentence, text, interventions, conditions, populations, hedges, negations, scopeEnds, attributions, quotes, numbers, citations,
+      claimVerbs: [], studyClaims, question, instruction, aboutHealth, analysis: undefined as unknown as ClaimAnalysis,
+    };
+    facts.claimVerbs = this.findClaimVerbs(facts, topic);
+    facts.analysis = summarize(facts);
+    return facts;
+  }
+
+  /** The intervention this sentence is about, for the sentences that follow. */
+  nextTopic(facts: SentenceFacts, topic: Topic): Topic {
+    const named = facts.interventions[facts.interventions.length - 1];
+    return named ? { intervention: named } : topic;
+  }
+
+  isOutcomeWord(text: string): boolean {
+    return this.outcomeWords.test(text);
+  }
+
+  private findClaimVerbs(facts: SentenceFacts, topic: Topic): ClaimVerb[] {
+    const { text } = facts;
+    const at = facts.sentence.start;
+    const verbs: ClaimVerb[] = [];
+    const references = topic.intervention ? this.references.find(text) : [];
+    for (const m of this.verbs.find(text)) {
+      const category = (m.entry.category ?? 'benefit') as ClaimVerb['category'];
+      const start = at + m.start;
+      const end = at + m.end;
+      // "works by blocking NMDA receptors" explains a mechanism; it claims no benefit.
+      if (/^\s+(?:by|on|through|via|differently|like)\b/i.test(text.slice(m.end, m.end + 16))) continue;
+      // "used to treat", "in order to relieve": an infinitive describes a purpose, not a result.
+      if (/\bto\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start))) continue;
+      const object = this.objectAfter(facts, m.end);
+      if (category === 'benefit-directional' && !object) continue;
+      const subject = this.subjectBefore(facts, m.start, references, topic);
+      verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
+    }
+    return verbs;
+  }
+
+  /** The nearest intervention (or reference to the topic) before the verb, in the same clause. */
+  private subjectBefore(facts: SentenceFacts, verbStart: number, references: PhraseMatch<LexiconEntry>[], topic: Topic): InterventionMention | undefined {
+    const at = facts.sentence.start;
+    const candidates: InterventionMention[] = [
+      ...facts.interventions.filter((i) => i.end <= at + verbStart),
+      ...references
+        .filter((r) => r.end <= verbStart)
+        .map((r) => ({ start: at + r.start, end: at + r.end, id: topic.intervention!.id, name: topic.intervention!.name, via: 'reference' as const })),
+    ].sort((a, b) => b.end - a.end);
+    const nearest = candidates[0];
+    if (!nearest) return undefined;
+    const between = facts.text.slice(nearest.end - at, verbStart);
+    if (wordCount(between) > (nearest.via === 'name' ? 8 : 3) || CLAUSE_BREAK.test(between)) return undefined;
+    // "the side effects of ketamine include..." - the intervention is not the subject when a preposition governs it.
+    if (nearest.via === 'name' && /\b(?:of|about|than|after|before|with|without|from|to|like|including|versus|vs)\s*$/i.test(facts.text.slice(Math.max(0, nearest.start - at - 12), nearest.start - at))) {
+      return undefined;
+    }
+    return nearest;
+  }
+
+  /** A condition or outcome right after the verb ("reduces anxiety", "relieves depressive symptoms"). */
+  private objectAfter(facts: SentenceFacts, verbEnd: number): Span | undefined {
+    const at = facts.sentence.start;
+    const hit = facts.conditions.find((c) => c.start >= at + verbEnd && wordCount(facts.text.slice(verbEnd, c.start - at)) <= 4 && !CLAUSE_BREAK.test(facts.text.slice(verbEnd, c.start - at)));
+    return hit ? { start: hit.start, end: hit.end } : undefined;
+  }
+}
+
+function summarize(f: SentenceFacts): ClaimAnalysis {
+  const causal = f.claimVerbs.filter((v) => v.category !== 'correlational' && (v.subject || v.object));
+  const hedged = f.hedges.length > 0;
+  let claimStrength: ClaimStrength = 'none';
+  if (causal.length) claimStrength = hedged ? 'conditional-causal' : 'direct-causal';
+  else if (f.claimVerbs.some((v) => v.category === 'correlational')) claimStrength = 'correlational';
+  return {
+    text: f.text,
+    claimStrength,
+    hedged,
+    hedgeCues: unique(f.hedges.map((h) => h.cue.toLowerCase())),
+    negated: f.negations.length > 0,
+    negationCues: unique(f.negations.map((n) => n.cue.toLowerCase())),
+    attributed: f.attributions.length > 0 || f.quotes.length > 0 || MYTH_OPENING.test(f.text),
+    attributionCues: unique([...f.attributions.map((a) => a.cue.toLowerCase()), ...(f.quotes.length ? ['quotation'] : []), ...(MYTH_OPENING.test(f.text) ? ['myth framing'] : [])]),
+    question: f.question,
+    interventions: f.interventions.map((i) => ({ id: i.id, name: i.name, text: f.text.slice(i.start - f.sentence.start, i.end - f.sentence.start), via: i.via })),
+    conditions: unique(f.conditions.map((c) => c.cue.toLowerCase())),
+    population: unique(f.populations.map((p) => p.cue.toLowerCase())),
+    numbers: f.numbers.map((n) => ({ kind: n.kind, text: n.text, value: Number.isFinite(n.value) ? n.value : undefined, max: n.max, unit: n.unit })),
+    cited: f.citations.some((c) => c.kind !== 'link' || c.scholarly),
+    citations: f.citations.map((c) => c.label),
+  };
+}
+
+// ---- Scope helpers the rules share ----
+
+/** Whether a negation cue governs the span: before it, in the same clause, within seven words. */
+export function isNegated(f: SentenceFacts, span: Span, ignore: readonly Span[] = []): boolean {
+  return f.negations.some((n) => n.end <= span.start && !ignore.some((s) => s.start <= n.start && n.end <= s.end) && inScope(f, n.end, span.start, 7));
+}
+
+/** Whether the span is reported rather than asserted: quoted, labelled, reported speech, or set up as a myth. */
+export function isAttributed(f: SentenceFacts, span: Span): boolean {
+  if (MYTH_OPENING.test(f.text)) return true;
+  const at = f.sentence.start;
+  if (f.quotes.some((q) => q.start <= span.start && q.end >= span.end)) return true;
+  return f.attributions.some((a) => {
+    switch (a.category) {
+      case 'reporting-verb':
+      case 'myth-framing':
+        return true;
+      case 'refutation':
+        return a.start >= span.end;
+      default:
+        // Distancing labels govern what follows them closely: "hailed as a breakthrough".
+        return a.end <= span.start && wordCount(f.text.slice(a.end - at, span.start - at)) <= 6 && !/[.;]/.test(f.text.slice(a.end - at, span.start - at));
+    }
+  });
+}
+
+export function isMagnitudeStated(f: SentenceFacts): boolean {
+  return f.numbers.some(isMagnitude);
+}
+
+export function isCited(f: SentenceFacts): boolean {
+  return f.analysis.cited;
+}
+
+/** No clause break or contrast word between two source offsets, and at most maxWords words. */
+function inScope(f: SentenceFacts, from: number, to: number, maxWords: number): boolean {
+  const at = f.sentence.start;
+  const between = f.text.slice(from - at, to - at);
+  if (CLAUSE_BREAK.test(between) || wordCount(between) > maxWords) return false;
+  return !f.scopeEnds.some((s) => s.start >= from && s.end <= to);
+}
+
+export function wordCount(text: string): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.exec(text)) n++;
+  return n;
+}
+
+function findAll(regex: RegExp, text: string, offset: number): Span[] {
+  const out: Span[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) out.push({ start: offset + m.index, end: offset + m.index + m[0].length });
+  return out;
+}
+
+function sourceText(text: string, span: Span, offset: number): string {
+  return text.slice(span.start - offset, span.end - offset);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,90 @@
+// Quantities in a sentence: percentages, "8 of 28", ranges, confidence
+// intervals, effect sizes, multiples, durations, counts, years, doses.
+
+import type { NumberMention } from '../types.js';
+
+const WORD_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, half: 0.5, several: 3, few: 2, 'a few': 2, many: 6,
+};
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)`;
+const UNIT_DAYS: Record<string, number> = { minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30, year: 365 };
+
+interface Pattern {
+  kind: NumberMention['kind'];
+  regex: RegExp;
+  read: (m: RegExpExecArray) => Partial<NumberMention>;
+}
+
+const PATTERNS: Pattern[] = [
+  { kind: 'ci', regex: /\b95\s?%\s?(?:CI|confidence interval)\b[^;)]*|\bconfidence intervals?\b/gi, read: () => ({}) },
+  {
+    kind: 'range',
+    regex: new RegExp(String.raw`\b(${NUM})\s?(?:%|percent|per cent)?\s?(?:-|\u2013|\u2014|to)\s?(${NUM})\s?(%|percent|per cent)`, 'gi'),
+    read: (m) => ({ value: toNumber(m[1]!), max: toNumber(m[2]!), unit: '%' }),
+  },
+  { kind: 'percent', regex: new RegExp(String.raw`\b(${NUM})\s?(%|percent\b|per cent\b)`, 'gi'), read: (m) => ({ value: toNumber(m[1]!), unit: '%' }) },
+  {
+    kind: 'fraction',
+    regex: new RegExp(String.raw`\b(${NUM})\s+(?:out\s+of|of|in)\s+(?:every\s+)?(${NUM})\b(?!\s*(?:%|percent|mg|days?|weeks?|months?|years?|hours?))`, 'gi'),
+    read: (m) => {
+      const a = toNumber(m[1]!);
+      const b = toNumber(m[2]!);
+      return b > 0 && a <= b ? { value: (a / b) * 100, unit: '%' } : {};
+    },
+  },
+  {
+    kind: 'effect-size',
+    regex: /\b(?:effect sizes?|hedges'? g|cohen'?s d|SMD|standardi[sz]ed mean difference|odds ratio|risk ratio|hazard ratio|NNT|number needed to treat|\b[dg]\s?=|\bOR\s?=|\bRR\s?=|\bHR\s?=|\u03b2\*?\s?=)/gi,
+    read: () => ({}),
+  },
+  { kind: 'p-value', regex: /\bp\s?[<=>\u2264]\s?0?\.\d+/gi, read: () => ({}) },
+  {
+    kind: 'multiple',
+    regex: new RegExp(String.raw`\b(twice|double|triple|(?:${NUM})\s?(?:x|times|-fold|fold))\s+(?:as|more|higher|faster|better|greater|likely|the)\b`, 'gi'),
+    read: (m) => ({ value: /twice|double/i.test(m[1]!) ? 2 : /triple/i.test(m[1]!) ? 3 : toNumber(m[1]!.replace(/\s?(x|times|-fold|fold)$/i, '')) }),
+  },
+  {
+    kind: 'duration',
+    regex: new RegExp(String.raw`\b(?:(${NUM}|a few|several|a couple of|many)\s?[-\u2013]?\s?)(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:for|within|over|after|lasting)\s+(minutes|hours|days|weeks|months|years)\b|\b(permanently|permanent|forever|for good|for life|lifelong|long-term|long-lasting|lasting)\b`, 'gi'),
+    read: (m) => {
+      if (m[5]) return { value: Infinity, unit: 'days' };
+      const unit = (m[2] ?? m[4] ?? '').toLowerCase().replace(/s$/, '');
+      const count = m[1] ? toNumber(m[1]) : m[4] ? 2 : 1;
+      return { value: count * (UNIT_DAYS[unit] ?? 1), unit: 'days' };
+    },
+  },
+  { kind: 'dose', regex: /\b\d+(?:\.\d+)?\s?(?:mg\/kg|mg|mcg|\u00b5g|ml|mL|IU|ng\/mL)\b/g, read: () => ({}) },
+  {
+    kind: 'count',
+    regex: /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+){0,2}(patients|people|participants|adults|veterans|subjects|volunteers|women|men|children|trials|studies|RCTs|reviews|articles|clinics|infusions|sessions|treatments|doses)\b/gi,
+    read: (m) => ({ value: toNumber(m[1]!) }),
+  },
+  { kind: 'year', regex: /\b(19[5-9]\d|20[0-4]\d)\b/g, read: (m) => ({ value: Number(m[1]) }) },
+];
+
+export function findNumbers(text: string, offset: number): NumberMention[] {
+  const found: NumberMention[] = [];
+  for (const p of PATTERNS) {
+    p.regex.lastIndex = 0;
+    for (let m = p.regex.exec(text); m; m = p.regex.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // A longer quantity already covers this one ("26-71%" covers "71%").
+      if (found.some((f) => f.start <= offset + start && f.end >= offset + end)) continue;
+      found.push({ kind: p.kind, start: offset + start, end: offset + end, text: m[0], ...p.read(m) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export function toNumber(word: string): number {
+  const w = word.toLowerCase().trim();
+  if (w in WORD_NUMBERS) return WORD_NUMBERS[w]!;
+  return Number(w.replace(/,/g, ''));
+}
+
+/** Quantities that express a magnitude of benefit or harm, as opposed to dates, doses and counts. */
+export function isMagnitude(n: NumberMention): boolean {
+  return n.kind === 'percent' || n.kind === 'fraction' || n.kind === 'range' || n.kind === 'ci' || n.kind === 'effect-size' || n.kind === 'multiple' || n.kind === 'p-value';
+}

@@ -1,0 +1,139 @@
+// The analysis core's entry point: Markdown text in, findings out. It knows
+// nothing of files, processes or the Language Server Protocol.
+//
+// Work is cached per prose block: a block whose text (and the treatment an
+// "it" in it would refer to) is unchanged reuses its earlier findings, so an
+// edit re-analyses only the paragraph it touched.
+
+import { ClaimAnalyzer, type SentenceFacts, type Topic } from './analysis/claimAnalyzer.js';
+import type { DocumentContext } from './documentContext.js';
+import type { Knowledge } from './knowledge/knowledge.js';
+import { readDirectives, type DirectiveProblem } from './markdown/directives.js';
+import { parseMarkdown } from './markdown/proseBlocks.js';
+import { splitSentences } from './text/sentences.js';
+import type { ClaimAnalysis, Finding, ProseBlock, Severity, SeveritySetting, Span } from './types.js';
+import { RULES } from '../rules/index.js';
+import type { RuleDefinition, SentenceCheck } from '../rules/rule.js';
+
+export type RuleSettings = Partial<Record<string, SeveritySetting>>;
+
+export interface CheckSettings {
+  rules?: RuleSettings;
+  includeImageAltText?: boolean;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  /** Directives that name rules that do not exist. */
+  directiveProblems: DirectiveProblem[];
+  sentenceCount: number;
+}
+
+interface BlockResult {
+  findings: Omit<Finding, 'severity'>[];
+  topic: Topic;
+  sentences: number;
+}
+
+const CACHE_LIMIT = 50_000;
+
+export class Checker {
+  private readonly analyzer: ClaimAnalyzer;
+  private readonly checks: { rule: RuleDefinition; check: SentenceCheck }[];
+  private readonly scholarlyHosts: string[];
+  private cache = new Map<string, BlockResult>();
+
+  constructor(readonly knowledge: Knowledge) {
+    this.analyzer = new ClaimAnalyzer(knowledge);
+    this.checks = RULES.map((rule) => ({ rule, check: rule.create(knowledge, this.analyzer) }));
+    this.scholarlyHosts = knowledge.lexicons.citations.entries.filter((e) => e.category === 'scholarly-host').flatMap((e) => e.terms);
+  }
+
+  check(source: string, settings: CheckSettings = {}): CheckResult {
+    const parsed = parseMarkdown(source, { includeImageAltText: settings.includeImageAltText, isScholarlyLink: (url) => this.isScholarly(url) });
+    const suppressions = readDirectives(source, parsed.codeSpans, RULES.map((r) => r.id));
+    const severities = new Map(RULES.map((r) => [r.id, resolveSeverity(r, settings.rules)] as const));
+    const findings: Finding[] = [];
+    let topic: Topic = {};
+    let sentenceCount = 0;
+    const nextCache = new Map<string, BlockResult>();
+
+    for (const block of parsed.blocks) {
+      if (block.kind === 'footnote-definition') continue;
+      const raw = source.slice(block.start, block.end);
+      const key = `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${raw}`;
+      let result = this.cache.get(key) ?? nextCache.get(key);
+      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes);
+      nextCache.set(key, result);
+      topic = result.topic.intervention ? { intervention: { ...result.topic.intervention, start: 0, end: 0 } } : topic;
+      sentenceCount += result.sentences;
+      const shift = block.start;
+      for (const f of result.findings) {
+        const severity = severities.get(f.ruleId);
+        if (!severity) continue;
+        const start = f.start + shift;
+        if (suppressions.isSuppressed(f.ruleId, start)) continue;
+        findings.push({ ...f, severity, start, end: f.end + shift, sentence: { start: f.sentence.start + shift, end: f.sentence.end + shift } });
+      }
+    }
+    this.cache = nextCache.size > CACHE_LIMIT ? new Map() : nextCache;
+    return { findings, directiveProblems: suppressions.problems, sentenceCount };
+  }
+
+  /** Claim analysis of plain sentences (no Markdown), for `health-claims explain`. */
+  explain(text: string): ClaimAnalysis[] {
+    const block: ProseBlock = { start: 0, end: text.length, kind: 'paragraph', prose: text, citations: [], section: 0 };
+    let topic: Topic = {};
+    return splitSentences(block).map((sentence) => {
+      const facts = this.analyzer.analyze(sentence, [], sentence.end, topic);
+      topic = this.analyzer.nextTopic(facts, topic);
+      return facts.analysis;
+    });
+  }
+
+  private checkBlock(block: ProseBlock, raw: string, topicIn: Topic, footnotes: DocumentContext['footnotes']): BlockResult {
+    // Findings are stored relative to the block so the cached result can move with the block.
+    const shift = block.start;
+    const local: ProseBlock = { ...block, start: 0, end: block.end - shift, citations: block.citations.map((c) => ({ ...c, start: c.start - shift, end: c.end - shift })) };
+    const sentences = splitSentences(local);
+    const context: DocumentContext = { knowledge: this.knowledge, footnotes, block: local };
+    const findings: Omit<Finding, 'severity'>[] = [];
+    let topic = topicIn;
+    sentences.forEach((sentence, i) => {
+      const citationEnd = sentences[i + 1]?.start ?? local.end;
+      const facts = this.analyzer.analyze(sentence, local.citations, citationEnd, topic);
+      topic = this.analyzer.nextTopic(facts, topic);
+      for (const { rule, check } of this.checks) {
+        for (const hit of check(facts, context)) findings.push(toFinding(rule.id, hit, facts, local, raw));
+      }
+    });
+    return { findings, topic, sentences: sentences.length };
+  }
+
+  private isScholarly(url: string): boolean {
+    const host = /^(?:[a-z][\w+.-]*:)?\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase() ?? url.toLowerCase();
+    return this.scholarlyHosts.some((h) => host === h || host.endsWith(`.${h}`));
+  }
+}
+
+function toFinding(ruleId: string, hit: ReturnType<SentenceCheck>[number], facts: SentenceFacts, block: ProseBlock, raw: string): Omit<Finding, 'severity'> {
+  const text = raw.slice(hit.start, hit.end);
+  // A range with markup inside ("magic *bullet*") cannot be replaced without breaking the markup: offer no rewording there.
+  const hasMarkup = text !== block.prose.slice(hit.start, hit.end);
+  return {
+    ruleId,
+    start: hit.start,
+    end: hit.end,
+    message: hit.message,
+    text,
+    suggestions: hasMarkup ? [] : hit.suggestions,
+    evidenceIds: hit.evidenceIds ?? [],
+    sentence: { start: facts.sentence.start, end: facts.sentence.end } as Span,
+    analysis: facts.analysis,
+  };
+}
+
+function resolveSeverity(rule: RuleDefinition, settings: RuleSettings | undefined): Severity | undefined {
+  const setting = settings?.[rule.id] ?? rule.defaultSeverity;
+  return setting === 'off' ? undefined : setting;
+}

@@ -1,0 +1,40 @@
+// The data shipped with the checker. JSON is imported (and bundled), so this
+// module works in Node, in the language server and in a browser worker alike.
+
+import absoluteLanguage from '../../../../data/lexicons/absolute-language.json';
+import attribution from '../../../../data/lexicons/attribution.json';
+import citations from '../../../../data/lexicons/citations.json';
+import claimVerbs from '../../../../data/lexicons/claim-verbs.json';
+import conditions from '../../../../data/lexicons/conditions.json';
+import healthContext from '../../../../data/lexicons/health-context.json';
+import hedges from '../../../../data/lexicons/hedges.json';
+import hype from '../../../../data/lexicons/hype.json';
+import interventions from '../../../../data/lexicons/interventions.json';
+import negation from '../../../../data/lexicons/negation.json';
+import overstatedEvidence from '../../../../data/lexicons/overstated-evidence.json';
+import populations from '../../../../data/lexicons/populations.json';
+import references from '../../../../data/lexicons/references.json';
+import safetyOverclaim from '../../../../data/lexicons/safety-overclaim.json';
+import type { InputProblem } from '../types.js';
+import type { EvidencePack } from './evidencePack.js';
+
+export const builtinLexiconData: Record<string, unknown> = {
+  hype,
+  'absolute-language': absoluteLanguage,
+  'safety-overclaim': safetyOverclaim,
+  'overstated-evidence': overstatedEvidence,
+  hedges,
+  negation,
+  attribution,
+  'claim-verbs': claimVerbs,
+  interventions,
+  references,
+  conditions,
+  populations,
+  'health-context': healthContext,
+  citations,
+};
+
+export function builtinPacks(): { packs: EvidencePack[]; problems: InputProblem[] } {
+  return { packs: [], problems: [] };
+}

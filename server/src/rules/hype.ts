@@ -1,0 +1,27 @@
+// hype: promotional words ("miracle", "magic bullet", "breakthrough") used
+// in the writer's own voice about a treatment.
+
+import { matcherFor } from '../core/knowledge/lexicons.js';
+import type { RuleDefinition } from './rule.js';
+import { assertedTerms, quote, replacementsFor } from './termMatches.js';
+
+export const hype: RuleDefinition = {
+  id: 'hype',
+  title: 'Hype',
+  description: 'Promotional words such as "miracle", "magic bullet" or "breakthrough" that present a treatment as extraordinary.',
+  defaultSeverity: 'warning',
+  create(knowledge) {
+    const terms = matcherFor(knowledge.lexicons.hype);
+    return (facts) =>
+      assertedTerms(facts, terms)
+        // "breakthrough infection", "breakthrough pain" and "breakthrough bleeding" are clinical terms, not praise.
+        .filter((t) => !(/^breakthrough/i.test(t.text) && /^\s+(?:infections?|pain|bleeding|seizures?|cases?|symptoms?|depression|episodes?)\b/i.test(facts.text.slice(t.end - facts.sentence.start, t.end - facts.sentence.start + 16))))
+        .filter((t) => facts.aboutHealth)
+        .map((t) => ({
+          start: t.start,
+          end: t.end,
+          message: `${quote(t.text)} sells the treatment instead of describing it. ${t.entry.note ?? ''} Say what studies found, for whom and how much.`.replace(/\s+/g, ' ').trim(),
+          suggestions: replacementsFor(t, t.text),
+        }));
+  },
+};

@@ -1,0 +1,35 @@
+// The shape every rule has. A rule is created once per knowledge set (so it
+// can compile its lexicon) and then checks one analysed sentence at a time.
+
+import type { ClaimAnalyzer, SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import type { Knowledge } from '../core/knowledge/knowledge.js';
+import type { DocumentContext } from '../core/documentContext.js';
+import type { Severity, Suggestion } from '../core/types.js';
+
+export interface RuleHit {
+  start: number;
+  end: number;
+  message: string;
+  suggestions: Suggestion[];
+  evidenceIds?: string[];
+}
+
+export type SentenceCheck = (facts: SentenceFacts, document: DocumentContext) => RuleHit[];
+
+export interface RuleDefinition {
+  /** Stable id: the diagnostic code and the key in settings. */
+  id: string;
+  title: string;
+  /** One line for settings UIs and the rules table. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Whether the rule needs an evidence pack to say anything. */
+  needsEvidence?: boolean;
+  create(knowledge: Knowledge, analyzer: ClaimAnalyzer): SentenceCheck;
+}
+
+export const RULE_DOCS_BASE = 'https://github.com/health-claims/health-claims/blob/main/docs/rules/';
+
+export function ruleDocsUrl(id: string): string {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}
