@@ -11,6 +11,8 @@ import { findNumbers, isMagnitude } from './numbers.js';
 
 export interface ClaimVerb extends Cue {
   category: 'benefit' | 'benefit-directional' | 'benefit-predicate' | 'correlational' | 'harm';
+  /** A base form ("cure"), which is a verb only after an auxiliary or a plural subject. */
+  baseForm: boolean;
   entry: LexiconEntry;
   /** Where the claimed subject starts (an intervention or a reference to one), if found. */
   subject?: InterventionMention;
@@ -52,6 +54,7 @@ const AUTHOR_YEAR = /\(([A-Z][\p{L}'\-]+(?:\s(?:et al\.?|and|&)\s?[A-Z]?[\p{L}'\
 const QUOTED = /\u201c[^\u201d]{1,200}\u201d|"[^"\n]{1,200}"|\u2018[^\u2019]{1,120}\u2019(?![a-z])|(?<![\w'])'[^'\n]{1,80}'(?![\w])/g;
 const CLAUSE_BREAK = /[;:\u2014\u2013()]|,\s|\s-\s/;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
+const BASE_FORM_VERB_CONTEXT = /\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)\s+(?:\w+ly\s+)?$/i;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
 
 export class ClaimAnalyzer {
@@ -145,7 +148,9 @@ export class ClaimAnalyzer {
     const verbs: ClaimVerb[] = [];
     const references = topic.intervention ? this.references.find(text) : [];
     for (const m of this.verbs.find(text)) {
-      const category = (m.entry.category ?? 'benefit') as ClaimVerb['category'];
+      const rawCategory = m.entry.category ?? 'benefit';
+      const baseForm = rawCategory.endsWith('-base');
+      const category = rawCategory.replace(/-base$/, '').replace(/^benefit$/, 'benefit') as ClaimVerb['category'];
       const start = at + m.start;
       const end = at + m.end;
       // "works by blocking NMDA receptors" explains a mechanism; it claims no benefit.
@@ -155,7 +160,8 @@ export class ClaimAnalyzer {
       const object = this.objectAfter(facts, m.end);
       if (category === 'benefit-directional' && !object) continue;
       const subject = this.subjectBefore(facts, m.start, references, topic);
-      verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
+      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && subject.end >= start - 1)) continue;
+      verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object, baseForm });
     }
     return verbs;
   }
