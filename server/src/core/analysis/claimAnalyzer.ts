@@ -121,7 +121,7 @@ export class ClaimAnalyzer {
     const question = /\?["'\u201d\u2019)\]]*\s*$/.test(text);
     const firstWord = /^\W*([\p{L}']+(?:\s+[\p{L}']+)?)/u.exec(text)?.[1] ?? '';
     const instruction = this.instructionWords.find(firstWord).some((m) => m.start === 0);
-    const aboutHealth = interventions.length > 0 || this.healthWords.test(text);
+    const aboutHealth = interventions.length > 0 || conditions.length > 0 || this.healthWords.test(text);
 
     const facts: SentenceFacts = {
       sentence, text, interventions, conditions, populations, hedges, negations, scopeEnds, attributions, quotes, numbers, citations,
@@ -156,7 +156,9 @@ export class ClaimAnalyzer {
       // "works by blocking NMDA receptors" explains a mechanism; it claims no benefit.
       if (/^\s+(?:by|on|through|via|differently|like)\b/i.test(text.slice(m.end, m.end + 16))) continue;
       // "used to treat", "in order to relieve": an infinitive describes a purpose, not a result.
-      if (/\bto\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start))) continue;
+      // ("a way to boost immunity", "known to cure" still claim a result.)
+      const before = text.slice(Math.max(0, m.start - 16), m.start);
+      if (/\bto\s+$/i.test(before) && !/\b(?:ways?|known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before)) continue;
       const object = this.objectAfter(facts, m.end);
       if (category === 'benefit-directional' && !object) continue;
       const subject = this.subjectBefore(facts, m.start, references, topic);
@@ -235,7 +237,9 @@ export function isAttributed(f: SentenceFacts, span: Span): boolean {
     switch (a.category) {
       case 'reporting-verb':
       case 'myth-framing':
-        return true;
+        if (a.start < span.end && span.start < a.end) return false; // the cue is part of the term itself
+        // Reported speech covers its own clause: "X reported Y; ketamine is a breakthrough" asserts the second part.
+        return !/;|\s[\u2014\u2013]\s/.test(f.text.slice(Math.min(a.end, span.start) - at, Math.max(a.start, span.end) - at));
       case 'refutation':
         return a.start >= span.end;
       default:
