@@ -77,6 +77,7 @@ export class Checker {
       }
     }
     this.cache = nextCache.size > CACHE_LIMIT ? new Map() : nextCache;
+    findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     return { findings, directiveProblems: suppressions.problems, sentenceCount };
   }
 

@@ -19,7 +19,7 @@ export const safetyOverclaim: RuleDefinition = {
         .map((t) => ({
           start: t.start,
           end: t.end,
-          message: `${quote(t.text)} tells readers there is nothing to watch for. ${t.entry.note ?? ''} Name the common side effects and who should not use it.`.replace(/\s+/g, ' ').trim(),
+          message: `${quote(t.text)} tells readers there is nothing to watch for. ${t.entry.note ?? 'Name the common side effects and who should not use it.'}`.replace(/\s+/g, ' ').trim(),
           suggestions: replacementsFor(t, t.text),
         }));
   },

@@ -70,8 +70,8 @@ export function findNumbers(text: string, offset: number): NumberMention[] {
     for (let m = p.regex.exec(text); m; m = p.regex.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      // A longer quantity already covers this one ("26-71%" covers "71%").
-      if (found.some((f) => f.start <= offset + start && f.end >= offset + end)) continue;
+      // A quantity already read overlaps this one ("26-71%" covers "71%"; "8 of 28 patients" is one fraction).
+      if (found.some((f) => f.start < offset + end && offset + start < f.end)) continue;
       found.push({ kind: p.kind, start: offset + start, end: offset + end, text: m[0], ...p.read(m) });
     }
   }

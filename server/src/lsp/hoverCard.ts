@@ -1,0 +1,103 @@
+// The hover card for a flagged span: what the rule found and why it matters,
+// how the sentence was read (claim analysis), the suggested rewording(s) and a
+// link to the rule's page.
+//
+// Everything taken from the document or the data is escaped: the card has no
+// raw HTML, no command links and only http(s) links we build ourselves.
+// `extraSections` lets later features (an evidence card) append sections; their
+// Markdown is inserted as given, so callers must escape with escapeMarkdown.
+
+import type { ClaimAnalysis } from '../core/types.js';
+import { ruleById } from '../rules/index.js';
+import type { DiagnosticData } from '../shared/diagnostics.js';
+
+export interface HoverDiagnostic {
+  message: string;
+  code?: string | number;
+  codeDescription?: { href: string };
+  data?: DiagnosticData;
+}
+
+export interface HoverSection {
+  /** Plain-text heading (escaped here). */
+  title: string;
+  /** Markdown body, already escaped by the caller. */
+  markdown: string;
+}
+
+const CLAIM_STRENGTH: Record<ClaimAnalysis['claimStrength'], string> = {
+  'direct-causal': 'direct causal claim (X causes or cures Y)',
+  'conditional-causal': 'conditional causal claim',
+  correlational: 'association, not causation',
+  none: 'no causal claim',
+};
+
+/** Backslash-escape every ASCII punctuation character (CommonMark treats them all as escapable) and flatten whitespace. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+}
+
+function quoted(text: string): string {
+  return `“${escapeMarkdown(text)}”`;
+}
+
+function list(items: readonly string[]): string {
+  return items.map(quoted).join(', ');
+}
+
+function safeHref(href: string | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    const url = new URL(href);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    // Percent-encode anything that could end the link destination.
+    return url.href.replace(/[()<>\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  } catch {
+    return undefined;
+  }
+}
+
+function analysisLines(a: ClaimAnalysis): string[] {
+  const lines = [`- **Claim strength:** ${CLAIM_STRENGTH[a.claimStrength] ?? escapeMarkdown(String(a.claimStrength))}`];
+  lines.push(`- **Hedged:** ${a.hedged ? `yes (${list(a.hedgeCues)})` : 'no'}`);
+  lines.push(`- **Negated:** ${a.negated ? `yes (${list(a.negationCues)})` : 'no'}`);
+  lines.push(`- **Attributed to a source:** ${a.attributed ? `yes (${list(a.attributionCues)})` : 'no'}`);
+  if (a.interventions.length) lines.push(`- **Treatment:** ${[...new Set(a.interventions.map((i) => i.name))].map(escapeMarkdown).join(', ')}`);
+  if (a.conditions.length) lines.push(`- **Condition:** ${a.conditions.map(escapeMarkdown).join(', ')}`);
+  if (a.population.length) lines.push(`- **Population:** ${a.population.map(escapeMarkdown).join(', ')}`);
+  lines.push(`- **Numbers:** ${a.numbers.length ? a.numbers.map((n) => `${quoted(n.text)} (${escapeMarkdown(n.kind)})`).join(', ') : 'none'}`);
+  lines.push(`- **Citation:** ${a.cited ? `found${a.citations.length ? ` (${list(a.citations)})` : ''}` : 'none found'}`);
+  return lines;
+}
+
+function suggestionLines(data: DiagnosticData): string[] {
+  const sentence = data.analysis?.text ?? '';
+  return data.suggestions.map((s) => {
+    const at = data.text ? sentence.indexOf(data.text) : -1;
+    // Show the sentence as it would read, with the new words in bold; fall back to the suggestion's title.
+    const shown =
+      at >= 0 && s.replacement
+        ? `${escapeMarkdown(sentence.slice(0, at))}**${escapeMarkdown(s.replacement)}**${escapeMarkdown(sentence.slice(at + data.text.length))}`
+        : escapeMarkdown(s.title);
+    const extra = s.appendToDocument ? ` (also adds ${quoted(s.appendToDocument.trim().slice(0, 80))} at the end)` : '';
+    return `- ${shown}${extra}${s.preferred ? ' *(preferred)*' : ''}`;
+  });
+}
+
+/** The Markdown of one diagnostic's hover card. */
+export function renderHoverCard(diagnostic: HoverDiagnostic, extraSections: readonly HoverSection[] = []): string {
+  const data = diagnostic.data;
+  const ruleId = data?.ruleId ?? (diagnostic.code !== undefined ? String(diagnostic.code) : undefined);
+  const rule = ruleId ? ruleById(ruleId) : undefined;
+  const parts: string[] = [];
+  const title = rule ? `**${escapeMarkdown(rule.title)}**` : '**Health claims**';
+  parts.push(ruleId ? `${title} · ${escapeMarkdown(ruleId)}` : title);
+  if (data?.text) parts.push(`Flagged: ${quoted(data.text)}`);
+  parts.push(escapeMarkdown(diagnostic.message));
+  if (data?.analysis) parts.push(['**How the sentence reads**', '', ...analysisLines(data.analysis)].join('\n'));
+  if (data?.suggestions.length) parts.push([`**Suggested rewording${data.suggestions.length > 1 ? 's' : ''}**`, '', ...suggestionLines(data)].join('\n'));
+  for (const section of extraSections) parts.push(`**${escapeMarkdown(section.title)}**\n\n${section.markdown}`);
+  const href = safeHref(diagnostic.codeDescription?.href);
+  if (href) parts.push(`[Learn more about ${rule ? escapeMarkdown(rule.title.toLowerCase()) : 'this rule'}](${href})`);
+  return parts.join('\n\n');
+}

@@ -1,0 +1,74 @@
+// npm run bench: full-analysis throughput (median MB/s) and peak memory on
+// generated articles of 100 KB, 1 MB and 10 MB, with write-good and
+// markdownlint measured in the same run as reference. Each tool and size runs
+// in its own process so peak RSS belongs to that measurement alone.
+
+import { spawnSync } from 'node:child_process';
+import { generateArticle } from './articles.js';
+
+const SIZES = [100_000, 1_000_000, 10_000_000];
+const TOOLS = ['health-claims', 'write-good', 'markdownlint'] as const;
+type Tool = (typeof TOOLS)[number];
+
+async function runner(tool: Tool): Promise<(text: string) => unknown> {
+  switch (tool) {
+    case 'health-claims': {
+      const { Checker } = await import('../../server/src/core/checker.js');
+      const { buildKnowledge } = await import('../../server/src/core/knowledge/knowledge.js');
+      const knowledge = buildKnowledge();
+      // A fresh checker per run: its block cache must not turn a re-run into a cache hit.
+      return (text) => new Checker(knowledge).check(text);
+    }
+    case 'write-good': {
+      const writeGood = require('write-good') as (text: string) => unknown[];
+      return (text) => writeGood(text);
+    }
+    case 'markdownlint': {
+      const { lint } = (await import('markdownlint/sync' as string)) as { lint: (o: object) => unknown };
+      return (text) => lint({ strings: { doc: text } });
+    }
+  }
+}
+
+async function worker(tool: Tool, size: number): Promise<void> {
+  const text = generateArticle(size);
+  const run = await runner(tool);
+  const runs = size >= 10_000_000 ? 3 : size >= 1_000_000 ? 5 : 15;
+  run(generateArticle(20_000, 7)); // warm up the JIT on other text
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    run(text);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  process.stdout.write(JSON.stringify({ medianMs: median, mbPerS: text.length / 1e6 / (median / 1000), peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function main(): void {
+  const rows: string[] = [];
+  const only = process.argv.find((a) => a.startsWith('--tools='))?.slice(8).split(',');
+  console.log('Full analysis of generated Markdown health articles (median of repeated runs; each cell in its own process)\n');
+  console.log(`${'tool'.padEnd(15)}${'size'.padStart(8)}${'median ms'.padStart(12)}${'MB/s'.padStart(9)}${'peak RSS MB'.padStart(14)}`);
+  for (const size of SIZES) {
+    for (const tool of TOOLS) {
+      if (only && !only.includes(tool)) continue;
+      // markdownlint and write-good take minutes at 10 MB; the 1 MB figure is their reference.
+      if (tool !== 'health-claims' && size > 1_000_000) continue;
+      const child = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, '--worker', tool, String(size)], { encoding: 'utf8' });
+      if (child.status !== 0) {
+        rows.push(`${tool} ${size}: failed: ${child.stderr.split('\n')[0]}`);
+        continue;
+      }
+      const r = JSON.parse(child.stdout) as { medianMs: number; mbPerS: number; peakRssMb: number };
+      const line = `${tool.padEnd(15)}${`${size / 1e6} MB`.padStart(8)}${r.medianMs.toFixed(1).padStart(12)}${r.mbPerS.toFixed(2).padStart(9)}${r.peakRssMb.toFixed(0).padStart(14)}`;
+      console.log(line);
+    }
+  }
+  for (const r of rows) console.log(r);
+  console.log('\nTargets: health-claims >= 10 MB/s, linear in size, peak RSS < 300 MB at 10 MB.');
+}
+
+if (process.argv[2] === '--worker') void worker(process.argv[3] as Tool, Number(process.argv[4]));
+else main();

@@ -1,0 +1,57 @@
+// Claim analysis per sentence: strength, hedges, negation, attribution, numbers, citations.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Checker } from '../../server/src/core/checker.js';
+import { buildKnowledge } from '../../server/src/core/knowledge/knowledge.js';
+
+const checker = new Checker(buildKnowledge());
+const explain = (s: string) => checker.explain(s)[0]!;
+
+describe('claim analysis', () => {
+  it('classifies claim strength as Yu, Li & Wang do', () => {
+    assert.equal(explain('Ketamine cures depression.').claimStrength, 'direct-causal');
+    assert.equal(explain('Ketamine may reduce depressive symptoms.').claimStrength, 'conditional-causal');
+    assert.equal(explain('Ketamine use is associated with lower depression scores.').claimStrength, 'correlational');
+    assert.equal(explain('Each infusion takes about 40 minutes.').claimStrength, 'none');
+  });
+
+  it('finds hedges and never treats them as a problem', () => {
+    const a = explain('Early evidence suggests psilocybin might help some people.');
+    assert.equal(a.hedged, true);
+    assert.ok(a.hedgeCues.includes('early evidence') && a.hedgeCues.includes('suggests'));
+    assert.equal(checker.check('Early evidence suggests psilocybin might help some people.\n').findings.length, 0);
+  });
+
+  it('finds negation and attribution', () => {
+    assert.equal(explain("While ketamine isn't a 'silver bullet', it helps some.").negated, true);
+    assert.equal(explain('Some clinics call it a miracle.').attributed, true);
+    assert.equal(explain('Myth: ketamine is a wonder drug.').attributed, true);
+    assert.equal(explain('"It changed my life," one patient said.').attributed, true);
+  });
+
+  it('reads quantities', () => {
+    const kinds = (s: string) => explain(s).numbers.map((n) => n.kind);
+    assert.deepEqual(kinds('Only 8 of 28 patients responded.'), ['fraction']);
+    assert.deepEqual(kinds('Response was 55.4% vs 41.2% (95% CI 3.9-24.2).').sort(), ['ci', 'percent', 'percent'].sort());
+    assert.ok(kinds('Remission ranged from 27% to 43%.').includes('range'));
+    assert.ok(kinds('The effect size was small (Hedges g = 0.2).').includes('effect-size'));
+    assert.ok(kinds('Relief lasted six months.').includes('duration'));
+    assert.deepEqual(explain('One in three people relapsed.').numbers.map((n) => Math.round(n.value ?? 0)), [33]);
+  });
+
+  it('detects citations in the forms writers use', () => {
+    for (const s of ['It helped (Anand et al., 2023).', 'Anand et al. (2023) found it helped.', 'It helped (Smith & Jones, 2019).', 'It helped (Journal of Affective Disorders, 2022).']) {
+      assert.equal(explain(s).cited, true, s);
+    }
+    assert.equal(explain('It helped a lot.').cited, false);
+  });
+
+  it('finds interventions and resolves "it" to the last one named', () => {
+    const [first, second] = checker.explain('TMS is offered at our clinic. It works.');
+    assert.deepEqual(first!.interventions.map((i) => i.id), ['tms']);
+    assert.deepEqual(second!.interventions, []);
+    const findings = checker.check('TMS is offered at our clinic. It works.\n').findings;
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.text]), [['unqualified-efficacy', 'It works']]);
+  });
+});
