@@ -32,9 +32,15 @@ const CLAIM_STRENGTH: Record<ClaimAnalysis['claimStrength'], string> = {
   none: 'no causal claim',
 };
 
-/** Backslash-escape every ASCII punctuation character (CommonMark treats them all as escapable) and flatten whitespace. */
+/**
+ * Document text -> inert Markdown: whitespace flattened (no block structure),
+ * every character that could start markup, a link, an autolink, HTML or an
+ * entity backslash-escaped, and a leading character that could start a block
+ * (heading, list, quote) escaped too.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  const escaped = text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()<>&|~!]/g, (c) => `\\${c}`);
+  return escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^[#+\-=:]/, (c) => `\\${c}`);
 }
 
 function quoted(text: string): string {

@@ -38,7 +38,7 @@ export const absoluteLanguage: RuleDefinition = {
 function nearOutcome(text: string, start: number, end: number, isOutcome: (s: string) => boolean): boolean {
   const before = text.slice(0, start).split(/[;:\u2014]/).pop() ?? '';
   const after = text.slice(end).split(/[;:\u2014]/)[0] ?? '';
-  const window = lastWords(before, 8) + ' ' + firstWords(after, 8);
+  const window = lastWords(before, 6) + ' ' + firstWords(after, 6);
   return isOutcome(window) && wordCount(window) > 0;
 }
 

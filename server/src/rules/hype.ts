@@ -15,8 +15,7 @@ export const hype: RuleDefinition = {
     return (facts) =>
       assertedTerms(facts, terms)
         // "breakthrough infection", "breakthrough pain" and "breakthrough bleeding" are clinical terms, not praise.
-        .filter((t) => !(/^breakthrough/i.test(t.text) && /^\s+(?:infections?|pain|bleeding|seizures?|cases?|symptoms?|depression|episodes?)\b/i.test(facts.text.slice(t.end - facts.sentence.start, t.end - facts.sentence.start + 16))))
-        .filter((t) => facts.aboutHealth)
+        .filter((t) => !(/^breakthrough/i.test(t.text) && /^\s+(?:infections?|pain|bleeding|seizures?|symptoms?|episodes?)\b/i.test(facts.text.slice(t.end - facts.sentence.start, t.end - facts.sentence.start + 16))))
         .map((t) => ({
           start: t.start,
           end: t.end,

@@ -16,6 +16,8 @@ export const safetyOverclaim: RuleDefinition = {
       assertedTerms(facts, terms)
         // "No treatment is risk-free" is careful writing: the negation is the sentence's subject.
         .filter((t) => !/(?:^|[,;:]\s+|\b(?:and|but|because|since|that|as)\s+)(?:no|few|not every|not all|nothing|never)\s+(?:\w+\s+){0,3}(?:is|are|can be|comes?)\s+(?:\w+\s+)?$/i.test(facts.text.slice(0, t.start - facts.sentence.start)))
+        // "Try it risk-free for 30 nights" is a money-back offer, not a safety claim.
+        .filter((t) => !(/risk/i.test(t.text) && /\b(?:refund|money[- ]back|trial|return it|nights|days)\b/i.test(facts.text)))
         .map((t) => ({
           start: t.start,
           end: t.end,

@@ -20,7 +20,7 @@ export function assertedTerms(facts: SentenceFacts, matcher: PhraseMatcher<Lexic
   const at = facts.sentence.start;
   const terms = matcher.find(facts.text).map((m: PhraseMatch<LexiconEntry>) => ({ start: at + m.start, end: at + m.end, text: m.text, entry: m.entry }));
   // A negation word inside another matched term ("no side effects and completely safe") negates nothing.
-  return terms.filter((t) => !isNegated(facts, t, terms) && !isAttributed(facts, t));
+  return terms.filter((t) => !isNegated(facts, t, terms) && !isAttributed(facts, t, { reportedSpeech: false }));
 }
 
 /** Quick fixes that replace the term, keeping its capitalisation. */

@@ -3,6 +3,7 @@
 // and no source ("Ketamine cures depression.").
 
 import { isAttributed, isCited, isMagnitudeStated, isNegated, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { matcherFor } from '../core/knowledge/lexicons.js';
 import type { Suggestion } from '../core/types.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { matchCase } from './termMatches.js';
@@ -12,15 +13,26 @@ export const unqualifiedEfficacy: RuleDefinition = {
   title: 'Unqualified efficacy claim',
   description: 'A treatment is said to work (cure, treat, relieve, reverse) with no hedge, population, effect size or source.',
   defaultSeverity: 'warning',
-  create() {
-    return (facts) => {
+  create(knowledge) {
+    const evidenceWords = matcherFor(knowledge.lexicons['overstated-evidence']);
+    return (facts, document) => {
       if (facts.question || facts.instruction) return [];
       if (facts.hedges.length || facts.populations.length || isMagnitudeStated(facts) || isCited(facts)) return [];
+      // A source anywhere in the paragraph qualifies its claims.
+      if (document.block.citations.some((c) => c.kind !== 'link' || c.scholarly)) return [];
+      // "Research proves that X cures Y", "studies show it works": the claim rests on evidence words, which other rules judge.
+      if (facts.studyClaims.length || evidenceWords.test(facts.text)) return [];
+      const at = facts.sentence.start;
       const hits: RuleHit[] = [];
       for (const verb of facts.claimVerbs) {
         if (verb.category === 'correlational' || verb.category === 'harm') continue;
-        const intrinsic = verb.category !== 'benefit-directional';
-        if (!verb.subject && !(intrinsic && verb.object)) continue;
+        // A promise to the reader ("you'll feel lighter") needs no named treatment; other claims need a subject or a condition as object.
+        if (verb.category !== 'promise' && !verb.subject && !verb.object) continue;
+        // "how it works", "why ketamine helps": an embedded question, not a claim.
+        const lead = facts.text.slice(0, (verb.subject?.start ?? verb.start) - at);
+        if (/\b(?:how|why|whether|if|what)\s+(?:\w+\s+){0,2}$/i.test(lead)) continue;
+        // "works best alongside therapy", "works only for some": a qualified comparison.
+        if (/^\s+(?:best|better|only|partly|differently|for some|in some)\b/i.test(facts.text.slice(verb.end - at))) continue;
         if (isNegated(facts, verb) || isAttributed(facts, verb)) continue;
         if (verb.subject && (isNegated(facts, verb.subject) || isAttributed(facts, verb.subject))) continue;
         hits.push(toHit(facts, verb));

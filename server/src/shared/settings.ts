@@ -25,7 +25,7 @@ export interface HealthClaimsSettings {
   trace: { server: TraceSetting };
 }
 
-export const DEFAULT_SETTINGS: Readonly<HealthClaimsSettings> = Object.freeze({
+export const DEFAULT_SETTINGS: Readonly<HealthClaimsSettings> = Object.freeze<HealthClaimsSettings>({
   enable: true,
   run: 'onType',
   debounceMs: 200,

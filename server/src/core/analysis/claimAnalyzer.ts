@@ -10,7 +10,7 @@ import type { CitationMarker, ClaimAnalysis, ClaimStrength, Cue, InterventionMen
 import { findNumbers, isMagnitude } from './numbers.js';
 
 export interface ClaimVerb extends Cue {
-  category: 'benefit' | 'benefit-directional' | 'benefit-predicate' | 'correlational' | 'harm';
+  category: 'benefit' | 'benefit-directional' | 'benefit-predicate' | 'promise' | 'correlational' | 'harm';
   /** A base form ("cure"), which is a verb only after an auxiliary or a plural subject. */
   baseForm: boolean;
   entry: LexiconEntry;
@@ -139,7 +139,7 @@ export class ClaimAnalyzer {
   }
 
   isOutcomeWord(text: string): boolean {
-    return this.outcomeWords.test(text);
+    return this.outcomeWords.test(text) || this.conditions.test(text);
   }
 
   private findClaimVerbs(facts: SentenceFacts, topic: Topic): ClaimVerb[] {
@@ -228,15 +228,28 @@ export function isNegated(f: SentenceFacts, span: Span, ignore: readonly Span[] 
   return f.negations.some((n) => n.end <= span.start && !ignore.some((s) => s.start <= n.start && n.end <= s.end) && inScope(f, n.end, span.start, 7));
 }
 
+export interface AttributionOptions {
+  /**
+   * Whether reported speech ("X said", a quoted sentence) counts. A claim someone
+   * else made can be reported; but a promotional word is on the page whoever said
+   * it, so word-level rules count only scare quotes, distancing labels and myths.
+   */
+  reportedSpeech: boolean;
+}
+
+const SCARE_QUOTE_MAX_WORDS = 4;
+
 /** Whether the span is reported rather than asserted: quoted, labelled, reported speech, or set up as a myth. */
-export function isAttributed(f: SentenceFacts, span: Span): boolean {
+export function isAttributed(f: SentenceFacts, span: Span, options: AttributionOptions = { reportedSpeech: true }): boolean {
   if (MYTH_OPENING.test(f.text)) return true;
   const at = f.sentence.start;
-  if (f.quotes.some((q) => q.start <= span.start && q.end >= span.end)) return true;
+  const quoted = f.quotes.filter((q) => q.start <= span.start && q.end >= span.end);
+  if (quoted.some((q) => options.reportedSpeech || wordCount(f.text.slice(q.start - at, q.end - at)) <= SCARE_QUOTE_MAX_WORDS)) return true;
   return f.attributions.some((a) => {
     switch (a.category) {
       case 'reporting-verb':
       case 'myth-framing':
+        if (a.category === 'reporting-verb' && !options.reportedSpeech) return false;
         if (a.start < span.end && span.start < a.end) return false; // the cue is part of the term itself
         // Reported speech covers its own clause: "X reported Y; ketamine is a breakthrough" asserts the second part.
         return !/;|\s[\u2014\u2013]\s/.test(f.text.slice(Math.min(a.end, span.start) - at, Math.max(a.start, span.end) - at));
