@@ -17,15 +17,17 @@ export const unqualifiedEfficacy: RuleDefinition = {
     const evidenceWords = matcherFor(knowledge.lexicons['overstated-evidence']);
     return (facts, document) => {
       if (facts.question || facts.instruction) return [];
-      if (facts.hedges.length || facts.populations.length || isMagnitudeStated(facts) || isCited(facts)) return [];
+      if (facts.populations.length || isMagnitudeStated(facts) || isCited(facts)) return [];
       // A source anywhere in the paragraph qualifies its claims.
       if (document.block.citations.some((c) => c.kind !== 'link' || c.scholarly)) return [];
       // "Research proves that X cures Y", "studies show it works": the claim rests on evidence words, which other rules judge.
-      if (facts.studyClaims.length || evidenceWords.test(facts.text)) return [];
       const at = facts.sentence.start;
+      const evidenceAt = [...facts.studyClaims.map((c) => c.start - at), ...evidenceWords.find(facts.text).map((m) => m.start)];
       const hits: RuleHit[] = [];
       for (const verb of facts.claimVerbs) {
         if (verb.category === 'correlational' || verb.category === 'harm') continue;
+        if (evidenceAt.some((e) => e < verb.start - at)) continue;
+        if (isHedged(facts, verb)) continue;
         // A promise to the reader ("you'll feel lighter") needs no named treatment; other claims need a subject or a condition as object.
         if (verb.category !== 'promise' && !verb.subject && !verb.object) continue;
         // "how it works", "why ketamine helps": an embedded question, not a claim.
@@ -42,6 +44,16 @@ export const unqualifiedEfficacy: RuleDefinition = {
     };
   },
 };
+
+/**
+ * A hedge qualifies the claim when it stands before the verb, or after it in the
+ * same clause ("works for some people"); not inside a relative clause that
+ * describes something else ("the brain fog that so often comes with depression").
+ */
+function isHedged(facts: SentenceFacts, verb: ClaimVerb): boolean {
+  const at = facts.sentence.start;
+  return facts.hedges.some((h) => h.start < verb.start || !/\b(?:that|which|who|whose|where|when)\b/i.test(facts.text.slice(verb.end - at, h.start - at)));
+}
 
 function toHit(facts: SentenceFacts, verb: ClaimVerb): RuleHit {
   const at = facts.sentence.start;

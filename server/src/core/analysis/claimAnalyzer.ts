@@ -180,7 +180,9 @@ export class ClaimAnalyzer {
     const nearest = candidates[0];
     if (!nearest) return undefined;
     const between = facts.text.slice(nearest.end - at, verbStart);
-    if (wordCount(between) > (nearest.via === 'name' ? 8 : 3) || CLAUSE_BREAK.test(between)) return undefined;
+    // "Ketamine: an effective treatment" - a heading's label is the subject of what follows its colon.
+    const labelled = nearest.start - at === 0 && /^\s*:\s*(?:\w+\s+){0,2}$/.test(between);
+    if (!labelled && (wordCount(between) > (nearest.via === 'name' ? 8 : 3) || CLAUSE_BREAK.test(between))) return undefined;
     // "the side effects of ketamine include..." - the intervention is not the subject when a preposition governs it.
     if (nearest.via === 'name' && /\b(?:of|about|than|after|before|with|without|from|to|like|including|versus|vs)\s*$/i.test(facts.text.slice(Math.max(0, nearest.start - at - 12), nearest.start - at))) {
       return undefined;
