@@ -60,7 +60,7 @@ function toHit(facts: SentenceFacts, verb: ClaimVerb): RuleHit {
   const start = verb.subject?.start ?? verb.start;
   const end = verb.object && verb.object.start - verb.end <= 24 ? verb.object.end : verb.end;
   const spanText = facts.text.slice(start - at, end - at);
-  const who = verb.subject ? verb.subject.name : 'this treatment';
+  const who = verb.subject ? (verb.subject.via === 'name' ? facts.text.slice(verb.subject.start - at, verb.subject.end - at) : verb.subject.name) : 'this treatment';
   const suggestions: Suggestion[] = (verb.entry.replacements ?? []).map((r) => {
     const verbAt = verb.start - start;
     const replacement = spanText.slice(0, verbAt) + matchCase(verb.cue, r) + spanText.slice(verbAt + verb.cue.length);

@@ -15,8 +15,11 @@ import overstatedEvidence from '../../../../data/lexicons/overstated-evidence.js
 import populations from '../../../../data/lexicons/populations.json';
 import references from '../../../../data/lexicons/references.json';
 import safetyOverclaim from '../../../../data/lexicons/safety-overclaim.json';
+import ketamineDepression from '../../../../data/packs/ketamine-depression.json';
+import evidencePackSchema from '../../../../data/schema/evidence-pack.schema.json';
 import type { InputProblem } from '../types.js';
 import type { EvidencePack } from './evidencePack.js';
+import { validateValue } from './validate.js';
 
 export const builtinLexiconData: Record<string, unknown> = {
   hype,
@@ -35,6 +38,16 @@ export const builtinLexiconData: Record<string, unknown> = {
   citations,
 };
 
+const BUILTIN_PACKS: Record<string, unknown> = { 'data/packs/ketamine-depression.json': ketamineDepression };
+
+/** The shipped evidence packs; one that fails its schema is reported and left out, and the generic checks go on. */
 export function builtinPacks(): { packs: EvidencePack[]; problems: InputProblem[] } {
-  return { packs: [], problems: [] };
+  const packs: EvidencePack[] = [];
+  const problems: InputProblem[] = [];
+  for (const [file, json] of Object.entries(BUILTIN_PACKS)) {
+    const result = validateValue<EvidencePack>(json, evidencePackSchema, file, 'Correct the pack so it matches data/schema/evidence-pack.schema.json.');
+    if (result.value) packs.push(result.value);
+    problems.push(...result.problems);
+  }
+  return { packs, problems };
 }
