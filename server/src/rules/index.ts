@@ -3,12 +3,13 @@
 
 import { absoluteLanguage } from './absoluteLanguage.js';
 import { hype } from './hype.js';
+import { missingCitation } from './missingCitation.js';
 import { overstatedEvidence } from './overstatedEvidence.js';
 import type { RuleDefinition } from './rule.js';
 import { safetyOverclaim } from './safetyOverclaim.js';
 import { unqualifiedEfficacy } from './unqualifiedEfficacy.js';
 
-export const RULES: readonly RuleDefinition[] = [hype, unqualifiedEfficacy, absoluteLanguage, safetyOverclaim, overstatedEvidence];
+export const RULES: readonly RuleDefinition[] = [hype, unqualifiedEfficacy, absoluteLanguage, safetyOverclaim, overstatedEvidence, missingCitation];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 

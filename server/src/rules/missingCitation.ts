@@ -1,0 +1,57 @@
+// missing-citation: a statistic about health outcomes, or a claim about what
+// studies show, with no source in the sentence or its paragraph.
+
+import { isNegated, wordCount, type ClaimAnalyzer, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { matcherFor } from '../core/knowledge/lexicons.js';
+import type { NumberMention, Span } from '../core/types.js';
+import type { RuleDefinition } from './rule.js';
+import { quote } from './termMatches.js';
+
+const STATISTIC_KINDS: ReadonlySet<NumberMention['kind']> = new Set(['percent', 'fraction', 'range', 'effect-size', 'multiple']);
+// A bibliography entry ("Han Y, Chen J, Zou D, et al. Efficacy of ...") is a source, not a claim.
+const REFERENCE_ENTRY = /^\s*(?:\d+\.\s*)?[A-Z][\p{L}'\-]+,? (?:[A-Z]{1,3}|[A-Z]\.(?: ?[A-Z]\.)*)[,.]/u;
+
+export const missingCitation: RuleDefinition = {
+  id: 'missing-citation',
+  title: 'Missing citation',
+  description: 'A statistic or a claim about what studies show, with no source in the sentence or its paragraph.',
+  defaultSeverity: 'information',
+  create(knowledge, analyzer) {
+    const evidenceWords = matcherFor(knowledge.lexicons['overstated-evidence']);
+    const sourceNames = matcherFor(knowledge.lexicons.citations, ['journal', 'study-reference']);
+    return (facts, document) => {
+      if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
+      if (REFERENCE_ENTRY.test(document.block.prose)) return [];
+      if (facts.analysis.cited || document.block.citations.some((c) => c.kind !== 'link' || c.scholarly)) return [];
+      // A named source ("published in JAMA", "the trial found", "according to the CDC") is a source readers can find.
+      if (sourceNames.test(document.block.prose) || /\baccording to (?:the )?[A-Z]/.test(facts.text) || facts.citations.some((c) => c.kind === 'named-study')) return [];
+      const at = facts.sentence.start;
+      const evidence = evidenceWords
+        .find(facts.text)
+        .map((m) => ({ start: at + m.start, end: at + m.end }))
+        .find((span) => !isNegated(facts, span) && !/\b(?:before|until|if|whether)\b/i.test(facts.text.slice(0, span.start - at)));
+      const trigger: Span | undefined = facts.studyClaims[0] ?? evidence ?? statistic(facts, analyzer);
+      if (!trigger) return [];
+      return [
+        {
+          start: trigger.start,
+          end: trigger.end,
+          message: `${quote(facts.text.slice(trigger.start - at, trigger.end - at))} has no source. Readers cannot check a figure or a "studies show" claim they cannot trace: cite the study (a footnote, "(Author, Year)" or a link to its DOI or PubMed record).`,
+          suggestions: [],
+        },
+      ];
+    };
+  },
+};
+
+/** A figure about outcomes, next to an outcome word; not a count of the writer's own operations or of a trial's size. */
+function statistic(facts: SentenceFacts, analyzer: ClaimAnalyzer): NumberMention | undefined {
+  const at = facts.sentence.start;
+  return facts.numbers.find((n) => {
+    if (!STATISTIC_KINDS.has(n.kind)) return false;
+    const before = facts.text.slice(0, n.start - at).split(/\s+/).slice(-6).join(' ');
+    const after = facts.text.slice(n.end - at).split(/[;:]/)[0]!.split(/\s+/).slice(0, 10).join(' ');
+    if (/\b(?:safe|natural|organic|pure|vegan)\b/i.test(after.split(/\s+/).slice(0, 2).join(' '))) return false;
+    return wordCount(before + after) > 0 && analyzer.isOutcomeWord(`${before} ${after}`);
+  });
+}
