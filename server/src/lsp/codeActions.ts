@@ -80,7 +80,7 @@ export function continuesBlock(lines: readonly string[], line: number): boolean 
   if (line === 0) return false;
   const current = stripContainers(lineText(lines, line)).content;
   const previous = stripContainers(lineText(lines, line - 1)).content;
-  if (!previous.trim()) return false;
+  if (!previous.trim() || !current.trim()) return false;
   if (isTableRow(current) && isTableRow(previous)) return true;
   if (BLOCK_START.test(current) || THEMATIC_BREAK_OR_SETEXT.test(current.trim())) return false;
   if (/^#{1,6}(?:\s|$)/.test(previous) || /^(?:```|~~~)/.test(previous) || /-->\s*$/.test(previous) || THEMATIC_BREAK_OR_SETEXT.test(previous.trim())) return false;

@@ -34,4 +34,6 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** The healthClaims settings, used when the client does not support workspace/configuration. */
   settings?: unknown;
+  /** Same as `settings` (for editors that send their `{ healthClaims: {...} }` config as initializationOptions). */
+  healthClaims?: unknown;
 }

@@ -9,6 +9,7 @@
 // edit re-analyses only the paragraphs it touched.
 
 import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   BulkRegistration,
@@ -18,6 +19,8 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MarkupKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -53,6 +56,8 @@ import {
 
 const MARKDOWN_LANGUAGES = new Set(['markdown', 'mdx']);
 const MARKDOWN_EXTENSION = /\.(?:md|markdown|mdx|mdown|mkd|mkdn)$/i;
+/** HEALTH_CLAIMS_TIMING=1: log how long each check and publish takes. */
+const TIMING = process.env.HEALTH_CLAIMS_TIMING === '1';
 /** Typing in an open .health-claims.json re-checks every open document; wait for a pause first. */
 const CONFIG_EDIT_DEBOUNCE_MS = 250;
 
@@ -147,7 +152,9 @@ export class HealthClaimsServer {
   private initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.trusted = options.trusted !== false;
-    this.fallbackSettings = normalizeSettings(options.settings);
+    // { settings: {...} } from the VS Code client; { healthClaims: {...} } from editors that send their
+    // server config as initializationOptions (Helix's `config`).
+    this.fallbackSettings = normalizeSettings(options.settings ?? options.healthClaims);
     const workspace = params.capabilities.workspace;
     this.capabilities.configuration = workspace?.configuration === true;
     this.capabilities.dynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -299,11 +306,14 @@ export class HealthClaimsServer {
       const document = this.documents.get(uri);
       // Closed meanwhile (or closed and reopened: the new open checks it).
       if (!document || this.states.get(uri) !== state) return;
+      const started = TIMING ? performance.now() : 0;
       const diagnostics = this.diagnose(uri, document.getText(), settings, document.languageId);
+      const checked = TIMING ? performance.now() : 0;
       state.result = { version: document.version, diagnostics };
       if (document.version < state.publishedVersion) return;
       state.publishedVersion = document.version;
-      await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics.map(forPublishing) });
+      if (TIMING) this.connection.console.log(`timing: ${uri} v${document.version}: check ${(checked - started).toFixed(1)} ms, publish ${(performance.now() - checked).toFixed(1)} ms, ${diagnostics.length} diagnostics`);
     } catch (error) {
       this.logError(`checking ${uri}`, error);
     }
@@ -389,9 +399,11 @@ export class HealthClaimsServer {
       this.warnedConfigs.add(file);
       const first = loaded.problems[0]!;
       const where = first.line ? ` (line ${first.line})` : '';
-      void this.connection.window.showWarningMessage(
-        `Health Claims: ${file}${where}: ${first.message}${loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : ''} Checking continues with the default settings until it is fixed.`,
-      );
+      // A plain window/showMessage notification (showWarningMessage would send a request awaiting an answer).
+      void this.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `Health Claims: ${file}${where}: ${first.message}${loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : ''} Checking continues with the default settings until it is fixed.`,
+      });
     }
   }
 
@@ -462,7 +474,7 @@ export class HealthClaimsServer {
       try {
         const open = this.documents.get(uri);
         if (open) {
-          result.files.push({ uri, diagnostics: await this.currentDiagnostics(open) });
+          result.files.push({ uri, diagnostics: (await this.currentDiagnostics(open)).map(forPublishing) });
           continue;
         }
         const file = filePathOf(uri);
@@ -473,14 +485,28 @@ export class HealthClaimsServer {
         if (!settings) settingsByFolder.set(folder, (settings = this.settingsFor(uri, false)));
         const diagnostics = this.diagnose(uri, text, await settings);
         if (this.documents.get(uri)) continue; // opened meanwhile: its own check publishes
-        if (publish) void this.connection.sendDiagnostics({ uri, diagnostics });
-        result.files.push({ uri, diagnostics });
+        const published = diagnostics.map(forPublishing);
+        if (publish) void this.connection.sendDiagnostics({ uri, diagnostics: published });
+        result.files.push({ uri, diagnostics: published });
       } catch (error) {
         result.errors.push({ uri, message: (error as Error)?.message ?? String(error) });
       }
     }
     return result;
   }
+}
+
+/**
+ * What goes over the wire: the diagnostic without its claim analysis. Code
+ * actions need only ruleId, text and suggestions from `data`; the hover card,
+ * which shows the analysis, is rendered here from the full result. This keeps
+ * publishDiagnostics about 40% smaller, which matters on every keystroke for
+ * a long draft with hundreds of findings.
+ */
+function forPublishing(diagnostic: HealthDiagnostic): HealthDiagnostic {
+  if (!diagnostic.data) return diagnostic;
+  const { analysis: _analysis, ...data } = diagnostic.data;
+  return { ...diagnostic, data: data as HealthDiagnostic['data'] };
 }
 
 function configDiagnostic(problem: InputProblem): HealthDiagnostic {
