@@ -68,7 +68,7 @@ function analysisLines(a: ClaimAnalysis): string[] {
   lines.push(`- **Hedged:** ${a.hedged ? `yes (${list(a.hedgeCues)})` : 'no'}`);
   lines.push(`- **Negated:** ${a.negated ? `yes (${list(a.negationCues)})` : 'no'}`);
   lines.push(`- **Attributed to a source:** ${a.attributed ? `yes (${list(a.attributionCues)})` : 'no'}`);
-  if (a.interventions.length) lines.push(`- **Treatment:** ${[...new Set(a.interventions.map((i) => i.name))].map(escapeMarkdown).join(', ')}`);
+  if (a.interventions.length) lines.push(`- **Treatment:** ${[...new Set(a.interventions.map((i) => (i.via === 'name' ? i.text : i.name)))].map(escapeMarkdown).join(', ')}`);
   if (a.conditions.length) lines.push(`- **Condition:** ${a.conditions.map(escapeMarkdown).join(', ')}`);
   if (a.population.length) lines.push(`- **Population:** ${a.population.map(escapeMarkdown).join(', ')}`);
   lines.push(`- **Numbers:** ${a.numbers.length ? a.numbers.map((n) => `${quoted(n.text)} (${escapeMarkdown(n.kind)})`).join(', ') : 'none'}`);

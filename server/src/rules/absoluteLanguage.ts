@@ -25,12 +25,14 @@ export const absoluteLanguage: RuleDefinition = {
         .filter((t) => !isNegated(facts, t) && !/\bnot\s+(?:for\s+|to\s+)?$/i.test(facts.text.slice(0, t.start - at)))
         // The absolute has to be about an outcome: an outcome word near it in the sentence.
         .filter((t) => nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s)))
-        .map((t) => ({
-          start: t.start,
-          end: t.end,
-          message: `${quote(t.text)} promises an outcome no treatment guarantees. ${t.entry.note ?? ''}`.replace(/\s+/g, ' ').trim(),
-          suggestions: replacementsFor(t, t.text),
-        }));
+        .map((t) => {
+          const fix = replacementsFor(t, facts);
+          return {
+            ...fix.span,
+            message: `${quote(t.text)} promises an outcome no treatment guarantees. ${t.entry.note ?? ''}`.replace(/\s+/g, ' ').trim(),
+            suggestions: fix.suggestions,
+          };
+        });
     };
   },
 };

@@ -16,11 +16,13 @@ export const hype: RuleDefinition = {
       assertedTerms(facts, terms)
         // "breakthrough infection", "breakthrough pain" and "breakthrough bleeding" are clinical terms, not praise.
         .filter((t) => !(/^breakthrough/i.test(t.text) && /^\s+(?:infections?|pain|bleeding|seizures?|symptoms?|episodes?)\b/i.test(facts.text.slice(t.end - facts.sentence.start, t.end - facts.sentence.start + 16))))
-        .map((t) => ({
-          start: t.start,
-          end: t.end,
-          message: `${quote(t.text)} sells the treatment instead of describing it. ${t.entry.note ?? ''} Say what studies found, for whom and how much.`.replace(/\s+/g, ' ').trim(),
-          suggestions: replacementsFor(t, t.text),
-        }));
+        .map((t) => {
+          const fix = replacementsFor(t, facts);
+          return {
+            ...fix.span,
+            message: `${quote(t.text)} sells the treatment instead of describing it. ${t.entry.note ?? ''} Say what studies found, for whom and how much.`.replace(/\s+/g, ' ').trim(),
+            suggestions: fix.suggestions,
+          };
+        });
   },
 };

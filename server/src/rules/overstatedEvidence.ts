@@ -17,12 +17,14 @@ export const overstatedEvidence: RuleDefinition = {
       return assertedTerms(facts, terms)
         // "yet to be proven", "before it can be proven": the proof is still missing.
         .filter((t) => !/\b(?:yet to be|before (?:it|they) (?:can|could) be|needs? to be|until|if|whether)\s+$/i.test(facts.text.slice(0, t.start - facts.sentence.start)))
-        .map((t) => ({
-          start: t.start,
-          end: t.end,
-          message: `${quote(t.text)} makes the evidence sound more certain than research can be. ${t.entry.note ?? ''}`.replace(/\s+/g, ' ').trim(),
-          suggestions: replacementsFor(t, t.text),
-        }));
+        .map((t) => {
+          const fix = replacementsFor(t, facts);
+          return {
+            ...fix.span,
+            message: `${quote(t.text)} makes the evidence sound more certain than research can be. ${t.entry.note ?? ''}`.replace(/\s+/g, ' ').trim(),
+            suggestions: fix.suggestions,
+          };
+        });
     };
   },
 };

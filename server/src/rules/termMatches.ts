@@ -23,13 +23,24 @@ export function assertedTerms(facts: SentenceFacts, matcher: PhraseMatcher<Lexic
   return terms.filter((t) => !isNegated(facts, t, terms) && !isAttributed(facts, t, { reportedSpeech: false }));
 }
 
-/** Quick fixes that replace the term, keeping its capitalisation. */
-export function replacementsFor(term: AssertedTerm, sourceText: string): Suggestion[] {
-  const options = term.entry.replacements ?? [];
-  return options.map((r) => {
-    const replacement = matchCase(sourceText, r);
-    return { title: `Replace "${sourceText}" with "${replacement}"`, replacement, preferred: options.length === 1 };
+/**
+ * Quick fixes that replace exactly the term, keeping its capitalisation. When
+ * an article stands before the term, a rewording that brings its own drops it
+ * ("is a magic bullet" -> "is a treatment option", never "is a a ..."), and one
+ * whose first word would need the other article ("a" before "option") is not
+ * offered, since the fix may not touch text outside the finding.
+ */
+export function replacementsFor(term: AssertedTerm, facts: SentenceFacts): { span: { start: number; end: number }; suggestions: Suggestion[] } {
+  const at = facts.sentence.start;
+  const article = /\b(a|an|the)\s+$/i.exec(facts.text.slice(Math.max(0, term.start - at - 5), term.start - at))?.[1]?.toLowerCase();
+  const options = (term.entry.replacements ?? [])
+    .map((r) => (article ? r.replace(/^(?:a|an|the)\s+/i, '') : r))
+    .filter((r) => !article || article === 'the' || (article === 'an') === /^[aeiou]/i.test(r));
+  const suggestions = options.map((r) => {
+    const replacement = matchCase(term.text, r);
+    return { title: `Replace "${term.text}" with "${replacement}"`, replacement, preferred: options.length === 1 };
   });
+  return { span: { start: term.start, end: term.end }, suggestions };
 }
 
 export function matchCase(original: string, replacement: string): string {
