@@ -9,7 +9,8 @@ import { ClaimAnalyzer, type SentenceFacts, type Topic } from './analysis/claimA
 import type { DocumentContext } from './documentContext.js';
 import type { Knowledge } from './knowledge/knowledge.js';
 import { readDirectives, type DirectiveProblem } from './markdown/directives.js';
-import { parseMarkdown } from './markdown/proseBlocks.js';
+import { parseMarkdown, type InlineResult } from './markdown/proseBlocks.js';
+import type { Tree } from '@lezer/common';
 import { splitSentences } from './text/sentences.js';
 import type { ClaimAnalysis, Finding, ProseBlock, Severity, SeveritySetting, Span } from './types.js';
 import { RULES } from '../rules/index.js';
@@ -20,6 +21,11 @@ export type RuleSettings = Partial<Record<string, SeveritySetting>>;
 export interface CheckSettings {
   rules?: RuleSettings;
   includeImageAltText?: boolean;
+  /**
+   * A stable name for the document (an editor's URI). With it, the next check of
+   * the same document re-parses only the region that changed.
+   */
+  documentKey?: string;
 }
 
 export interface CheckResult {
@@ -42,6 +48,8 @@ export class Checker {
   private readonly checks: { rule: RuleDefinition; check: SentenceCheck }[];
   private readonly scholarlyHosts: string[];
   private cache = new Map<string, BlockResult>();
+  private inlineCache = new Map<string, InlineResult>();
+  private readonly lastParse = new Map<string, { source: string; tree: Tree }>();
 
   constructor(readonly knowledge: Knowledge) {
     this.analyzer = new ClaimAnalyzer(knowledge);
@@ -50,7 +58,16 @@ export class Checker {
   }
 
   check(source: string, settings: CheckSettings = {}): CheckResult {
-    const parsed = parseMarkdown(source, { includeImageAltText: settings.includeImageAltText, isScholarlyLink: (url) => this.isScholarly(url) });
+    const previous = settings.documentKey !== undefined ? this.lastParse.get(settings.documentKey) : undefined;
+    const inlineCache = new Map<string, InlineResult>();
+    const parsed = parseMarkdown(source, {
+      includeImageAltText: settings.includeImageAltText,
+      isScholarlyLink: (url) => this.isScholarly(url),
+      previous,
+      inlineCache: new ReadThroughCache(this.inlineCache, inlineCache),
+    });
+    this.inlineCache = inlineCache;
+    if (settings.documentKey !== undefined) this.lastParse.set(settings.documentKey, { source, tree: parsed.tree });
     const suppressions = readDirectives(source, parsed.codeSpans, RULES.map((r) => r.id));
     const severities = new Map(RULES.map((r) => [r.id, resolveSeverity(r, settings.rules)] as const));
     const findings: Finding[] = [];
@@ -79,6 +96,11 @@ export class Checker {
     this.cache = nextCache.size > CACHE_LIMIT ? new Map() : nextCache;
     findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     return { findings, directiveProblems: suppressions.problems, sentenceCount };
+  }
+
+  /** Drop what is kept for a document (call when an editor closes it). */
+  forget(documentKey: string): void {
+    this.lastParse.delete(documentKey);
   }
 
   /** Claim analysis of plain sentences (no Markdown), for `health-claims explain`. */
@@ -137,4 +159,22 @@ function toFinding(ruleId: string, hit: ReturnType<SentenceCheck>[number], facts
 function resolveSeverity(rule: RuleDefinition, settings: RuleSettings | undefined): Severity | undefined {
   const setting = settings?.[rule.id] ?? rule.defaultSeverity;
   return setting === 'off' ? undefined : setting;
+}
+
+/** Reads from the previous generation, writes to the next: entries not used in a check are dropped after it. */
+class ReadThroughCache<V> extends Map<string, V> {
+  constructor(private readonly older: Map<string, V>, private readonly newer: Map<string, V>) {
+    super();
+  }
+
+  override get(key: string): V | undefined {
+    const value = this.newer.get(key) ?? this.older.get(key);
+    if (value !== undefined) this.newer.set(key, value);
+    return value;
+  }
+
+  override set(key: string, value: V): this {
+    this.newer.set(key, value);
+    return this;
+  }
 }

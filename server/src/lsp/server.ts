@@ -337,7 +337,7 @@ export class HealthClaimsServer {
     this.reportConfigProblems(loaded);
     if (file && isIgnoredByConfig(file, loaded)) return [];
     const checker = this.pool.forConfig(loaded.config);
-    const result = checker.check(text, { rules: resolveRuleSettings(settings.rules, loaded.config.rules), includeImageAltText: loaded.config.includeImageAltText });
+    const result = checker.check(text, { rules: resolveRuleSettings(settings.rules, loaded.config.rules), includeImageAltText: loaded.config.includeImageAltText, documentKey: uri });
     const lines = new LineIndex(text);
     const diagnostics = toDiagnostics(text, result.findings, lines) as HealthDiagnostic[];
     for (const problem of result.directiveProblems) {

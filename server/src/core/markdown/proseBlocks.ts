@@ -7,6 +7,7 @@
 // so an offset into a block's `prose` is an offset into the source.
 
 import { parser as baseParser, GFM, type MarkdownParser } from '@lezer/markdown';
+import { TreeFragment, type Tree } from '@lezer/common';
 import type { CitationMarker, ProseBlock, Span } from '../types.js';
 
 const INLINE_PARSERS = ['Escape', 'Entity', 'InlineCode', 'HTMLTag', 'Emphasis', 'Strikethrough', 'HardBreak', 'Link', 'Image', 'Autolink', 'LinkEnd'];
@@ -32,6 +33,8 @@ export interface ScholarlyLinkTest {
 }
 
 export interface ParsedMarkdown {
+  /** The block tree, to pass back as `previous` when the same document is parsed again. */
+  tree: Tree;
   blocks: ProseBlock[];
   /** Spans where nothing is prose (code, front matter): directive comments inside them are ignored. */
   codeSpans: Span[];
@@ -42,6 +45,16 @@ export interface ParsedMarkdown {
 export interface ProseOptions {
   includeImageAltText?: boolean;
   isScholarlyLink?: ScholarlyLinkTest;
+  /** The previous parse of this document: only the changed region is parsed again. */
+  previous?: { source: string; tree: Tree };
+  /** Inline results per block text, reused across parses (blocks that did not change are not re-read). */
+  inlineCache?: Map<string, InlineResult>;
+}
+
+export interface InlineResult {
+  prose: string;
+  /** Citations with offsets relative to the block start. */
+  citations: CitationMarker[];
 }
 
 export function parseMarkdown(source: string, options: ProseOptions = {}): ParsedMarkdown {
@@ -53,7 +66,7 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
   if (bodyStart > 0) codeSpans.push({ start: 0, end: bodyStart });
 
   let section = 0;
-  const tree = blockParser.parse(source);
+  const tree = options.previous ? blockParser.parse(source, fragmentsFor(options.previous, source)) : blockParser.parse(source);
   const cursor = tree.cursor();
   do {
     const { name, from, to } = cursor;
@@ -82,16 +95,36 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
       masks.push({ start: from, end: from + footnote[0].length });
       footnotes.set(footnote[1]!.toLowerCase(), { text: raw.slice(footnote[0].length).trim(), start: from, end: to });
     }
-    const citations: CitationMarker[] = [];
-    if (MAY_HAVE_INLINE_MARKUP.test(raw)) {
-      const inlineSource = blankSpans(raw, masks, from);
-      const elements = fullParser.parseInline(inlineSource, from) as unknown as Element[];
-      collectInline(elements, source, masks, citations, options);
+    const key = `${kind}${options.includeImageAltText ? 1 : 0}\u0000${raw}`;
+    let inline = options.inlineCache?.get(key);
+    if (!inline) {
+      const citations: CitationMarker[] = [];
+      // Inline parsing runs on the block alone (offset 0), so the result can be reused wherever the block moves.
+      const localMasks = masks.map((m) => ({ start: m.start - from, end: m.end - from }));
+      if (MAY_HAVE_INLINE_MARKUP.test(raw)) {
+        const elements = fullParser.parseInline(blankSpans(raw, localMasks, 0), 0) as unknown as Element[];
+        collectInline(elements, raw, localMasks, citations, options);
+      }
+      inline = { prose: blankSpans(raw, localMasks, 0), citations };
+      options.inlineCache?.set(key, inline);
     }
-    blocks.push({ start: from, end: to, kind, prose: blankSpans(raw, masks, from), citations, section });
+    const citations = inline.citations.map((c) => ({ ...c, start: c.start + from, end: c.end + from }));
+    blocks.push({ start: from, end: to, kind, prose: inline.prose, citations, section });
   } while (cursor.next());
 
-  return { blocks, codeSpans, footnotes };
+  return { tree, blocks, codeSpans, footnotes };
+}
+
+/** Fragments of the previous tree that the edit (found by common prefix and suffix) left intact. */
+function fragmentsFor(previous: { source: string; tree: Tree }, source: string): readonly TreeFragment[] {
+  const old = previous.source;
+  let prefix = 0;
+  const max = Math.min(old.length, source.length);
+  while (prefix < max && old.charCodeAt(prefix) === source.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)) suffix++;
+  const change = { fromA: prefix, toA: old.length - suffix, fromB: prefix, toB: source.length - suffix };
+  return TreeFragment.applyChanges(TreeFragment.addTree(previous.tree), [change]);
 }
 
 function collectInline(elements: readonly Element[], source: string, masks: Span[], citations: CitationMarker[], options: ProseOptions): void {
