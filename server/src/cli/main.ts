@@ -7,11 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
-import picomatch from 'picomatch';
 import pkg from '../../../package.json';
 import { toDiagnostics } from '../shared/diagnostics.js';
 import { CheckerPool } from '../node/checkers.js';
-import { ConfigResolver, formatProblem, type LoadedConfig } from '../node/projectConfig.js';
+import { formatProblem, isIgnoredByConfig, ProjectConfigs } from '../node/projectConfig.js';
 import { formatJson, formatSarif, formatStylish, type FileReport } from './formatters.js';
 
 const EXIT_CLEAN = 0;
@@ -63,7 +62,7 @@ async function check(args: string[]): Promise<number> {
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}".`);
   if (!positionals.length) throw new UsageError('Name the files or folders to check, or "-" for standard input.');
 
-  const configs = new ConfigResolver();
+  const configs = new ProjectConfigs(() => undefined);
   const pool = new CheckerPool();
   const reports: FileReport[] = [];
   const problems = [...pool.builtinProblems];
@@ -84,7 +83,7 @@ async function check(args: string[]): Promise<number> {
     const loaded = configs.forDirectory(input.dir);
     for (const p of loaded.problems) if (!problems.includes(p)) problems.push(p);
     if (loaded.problems.length) continue;
-    if (isIgnored(input.file, loaded)) continue;
+    if (isIgnoredByConfig(input.file, loaded)) continue;
     const text = input.read();
     const result = pool.forConfig(loaded.config).check(text, { rules: loaded.config.rules, includeImageAltText: loaded.config.includeImageAltText });
     reports.push({ file: input.file, diagnostics: toDiagnostics(text, result.findings) });
@@ -104,7 +103,7 @@ async function check(args: string[]): Promise<number> {
 
 async function explain(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { stdin: { type: 'boolean', default: false }, jsonl: { type: 'boolean', default: false } });
-  const checker = new CheckerPool().forConfig(new ConfigResolver().forDirectory(process.cwd()).config);
+  const checker = new CheckerPool().forConfig(new ProjectConfigs(() => undefined).forDirectory(process.cwd()).config);
   const lines = values.stdin ? fs.readFileSync(0, 'utf8').split(/\r?\n/).filter((l) => l.trim()) : [positionals.join(' ')];
   if (!lines.length || !lines[0]!.trim()) throw new UsageError('Give a sentence to explain, or --stdin.');
   for (const line of lines) {
@@ -126,12 +125,6 @@ function expand(arg: string): string[] {
   }
   if (fs.existsSync(arg)) return [arg];
   return fg.sync(arg, { ignore: ['**/node_modules/**'] }).filter((f) => MARKDOWN_EXTENSIONS.some((e) => f.endsWith(`.${e}`))).sort();
-}
-
-function isIgnored(file: string, loaded: LoadedConfig): boolean {
-  if (!loaded.file || !loaded.config.ignore?.length) return false;
-  const relative = path.relative(path.dirname(loaded.file), path.resolve(file)).split(path.sep).join('/');
-  return picomatch(loaded.config.ignore, { dot: true })(relative);
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;

@@ -5,9 +5,11 @@
 // "it" in it would refer to) is unchanged reuses its earlier findings, so an
 // edit re-analyses only the paragraph it touched.
 
-import { ClaimAnalyzer, type SentenceFacts, type Topic } from './analysis/claimAnalyzer.js';
+import { ClaimAnalyzer, isSourceCitation, type SentenceFacts, type Topic } from './analysis/claimAnalyzer.js';
 import type { DocumentContext } from './documentContext.js';
 import type { Knowledge } from './knowledge/knowledge.js';
+import { matcherFor, type LexiconEntry } from './knowledge/lexicons.js';
+import type { PhraseMatcher } from './text/phrases.js';
 import { readDirectives, type DirectiveProblem } from './markdown/directives.js';
 import { parseMarkdown, type InlineResult } from './markdown/proseBlocks.js';
 import type { Tree } from '@lezer/common';
@@ -47,6 +49,7 @@ export class Checker {
   private readonly analyzer: ClaimAnalyzer;
   private readonly checks: { rule: RuleDefinition; check: SentenceCheck }[];
   private readonly scholarlyHosts: string[];
+  private readonly sourceNames: PhraseMatcher<LexiconEntry>;
   private cache = new Map<string, BlockResult>();
   private inlineCache = new Map<string, InlineResult>();
   private readonly lastParse = new Map<string, { source: string; tree: Tree }>();
@@ -55,6 +58,7 @@ export class Checker {
     this.analyzer = new ClaimAnalyzer(knowledge);
     this.checks = RULES.map((rule) => ({ rule, check: rule.create(knowledge, this.analyzer) }));
     this.scholarlyHosts = knowledge.lexicons.citations.entries.filter((e) => e.category === 'scholarly-host').flatMap((e) => e.terms);
+    this.sourceNames = matcherFor(knowledge.lexicons.citations, ['journal', 'study-reference']);
   }
 
   check(source: string, settings: CheckSettings = {}): CheckResult {
@@ -82,7 +86,7 @@ export class Checker {
       let result = this.cache.get(key) ?? nextCache.get(key);
       if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes);
       nextCache.set(key, result);
-      topic = result.topic.intervention ? { intervention: { ...result.topic.intervention, start: 0, end: 0 } } : topic;
+      topic = result.topic;
       sentenceCount += result.sentences;
       const shift = block.start;
       for (const f of result.findings) {
@@ -105,7 +109,7 @@ export class Checker {
 
   /** Claim analysis of plain sentences (no Markdown), for `health-claims explain`. */
   explain(text: string): ClaimAnalysis[] {
-    const block: ProseBlock = { start: 0, end: text.length, kind: 'paragraph', prose: text, citations: [], section: 0 };
+    const block: ProseBlock = { start: 0, end: text.length, kind: 'paragraph', prose: text, citations: [] };
     let topic: Topic = {};
     return splitSentences(block).map((sentence) => {
       const facts = this.analyzer.analyze(sentence, [], sentence.end, topic);
@@ -119,7 +123,14 @@ export class Checker {
     const shift = block.start;
     const local: ProseBlock = { ...block, start: 0, end: block.end - shift, citations: block.citations.map((c) => ({ ...c, start: c.start - shift, end: c.end - shift })) };
     const sentences = splitSentences(local);
-    const context: DocumentContext = { knowledge: this.knowledge, footnotes, block: local };
+    // Paragraph-wide facts, once per block rather than once per sentence.
+    const context: DocumentContext = {
+      knowledge: this.knowledge,
+      footnotes,
+      block: local,
+      paragraphCited: local.citations.some(isSourceCitation),
+      paragraphNamesSource: this.sourceNames.test(local.prose),
+    };
     const findings: Omit<Finding, 'severity'>[] = [];
     let topic = topicIn;
     sentences.forEach((sentence, i) => {

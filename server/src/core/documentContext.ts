@@ -8,6 +8,10 @@ export interface DocumentContext {
   knowledge: Knowledge;
   /** Footnote label -> the footnote's text. */
   footnotes: ReadonlyMap<string, { text: string; start: number; end: number }>;
-  /** The block the sentence is in (its citations count for every sentence of a paragraph). */
+  /** The block the sentence is in. */
   block: ProseBlock;
+  /** Whether the paragraph has a citation marker or scholarly link: it covers every sentence in it. */
+  paragraphCited: boolean;
+  /** Whether the paragraph names a source in words ("published in JAMA", "the trial found"). */
+  paragraphNamesSource: boolean;
 }

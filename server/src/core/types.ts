@@ -18,8 +18,6 @@ export interface ProseBlock extends Span {
   prose: string;
   /** Footnote references, link destinations and autolinks found in the block: evidence of a citation. */
   citations: CitationMarker[];
-  /** Index of the enclosing section (headings start a new one). */
-  section: number;
 }
 
 export interface CitationMarker extends Span {

@@ -44,7 +44,7 @@ import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../shared/diagnostics.js';
 import { DEFAULT_SETTINGS, normalizeSettings, resolveRuleSettings, SETTINGS_SECTION, type HealthClaimsSettings } from '../shared/settings.js';
 import { FIX_ALL_KIND, fixAllAction, kindRequested, quickFixes, type HealthDiagnostic } from './codeActions.js';
 import { renderHoverCard } from './hoverCard.js';
-import { isConfigFile, isIgnoredByConfig, NO_CONFIG, ProjectConfigs } from './projectConfigs.js';
+import { isConfigFile, isIgnoredByConfig, NO_CONFIG, ProjectConfigs } from '../node/projectConfig.js';
 import {
   CHECK_FILES_METHOD,
   DID_CHANGE_TRUST_METHOD,

@@ -1,7 +1,7 @@
 // absolute-language: "always", "everyone", "100%", "instantly", "permanently"
 // when they describe what a treatment does, not when they instruct the reader.
 
-import { isNegated, wordCount } from '../core/analysis/claimAnalyzer.js';
+import { wordCount } from '../core/analysis/claimAnalyzer.js';
 import { matcherFor } from '../core/knowledge/lexicons.js';
 import type { RuleDefinition } from './rule.js';
 import { assertedTerms, quote, replacementsFor } from './termMatches.js';
@@ -21,8 +21,8 @@ export const absoluteLanguage: RuleDefinition = {
       return assertedTerms(facts, terms)
         // Leave "completely safe" to the safety rule.
         .filter((t) => !safetySpans.some((s) => s.start < t.end && t.start < s.end))
-        // "not always", "not for everyone": the negation can sit right before the term even across "for".
-        .filter((t) => !isNegated(facts, t) && !/\bnot\s+(?:for\s+|to\s+)?$/i.test(facts.text.slice(0, t.start - at)))
+        // "not for everyone", "not to everyone": a negation reaching across a preposition.
+        .filter((t) => !/\bnot\s+(?:for\s+|to\s+)?$/i.test(facts.text.slice(0, t.start - at)))
         // The absolute has to be about an outcome: an outcome word near it in the sentence.
         .filter((t) => nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s)))
         .map((t) => {

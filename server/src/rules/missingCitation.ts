@@ -18,13 +18,12 @@ export const missingCitation: RuleDefinition = {
   defaultSeverity: 'information',
   create(knowledge, analyzer) {
     const evidenceWords = matcherFor(knowledge.lexicons['overstated-evidence']);
-    const sourceNames = matcherFor(knowledge.lexicons.citations, ['journal', 'study-reference']);
     return (facts, document) => {
       if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
       if (REFERENCE_ENTRY.test(document.block.prose)) return [];
-      if (facts.analysis.cited || document.block.citations.some((c) => c.kind !== 'link' || c.scholarly)) return [];
+      if (facts.analysis.cited || document.paragraphCited) return [];
       // A named source ("published in JAMA", "the trial found", "according to the CDC") is a source readers can find.
-      if (sourceNames.test(document.block.prose) || /\baccording to (?:the )?[A-Z]/.test(facts.text) || facts.citations.some((c) => c.kind === 'named-study')) return [];
+      if (document.paragraphNamesSource || /\baccording to (?:the )?[A-Z]/.test(facts.text) || facts.citations.some((c) => c.kind === 'named-study')) return [];
       const at = facts.sentence.start;
       const evidence = evidenceWords
         .find(facts.text)

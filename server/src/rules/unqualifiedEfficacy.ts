@@ -19,7 +19,7 @@ export const unqualifiedEfficacy: RuleDefinition = {
       if (facts.question || facts.instruction) return [];
       if (facts.populations.length || isMagnitudeStated(facts) || isCited(facts)) return [];
       // A source anywhere in the paragraph qualifies its claims.
-      if (document.block.citations.some((c) => c.kind !== 'link' || c.scholarly)) return [];
+      if (document.paragraphCited) return [];
       // "Research proves that X cures Y", "studies show it works": the claim rests on evidence words, which other rules judge.
       const at = facts.sentence.start;
       const evidenceAt = [...facts.studyClaims.map((c) => c.start - at), ...evidenceWords.find(facts.text).map((m) => m.start)];

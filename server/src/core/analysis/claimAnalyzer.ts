@@ -11,8 +11,6 @@ import { findNumbers, isMagnitude } from './numbers.js';
 
 export interface ClaimVerb extends Cue {
   category: 'benefit' | 'benefit-directional' | 'benefit-predicate' | 'promise' | 'correlational' | 'harm';
-  /** A base form ("cure"), which is a verb only after an auxiliary or a plural subject. */
-  baseForm: boolean;
   entry: LexiconEntry;
   /** Where the claimed subject starts (an intervention or a reference to one), if found. */
   subject?: InterventionMention;
@@ -149,8 +147,9 @@ export class ClaimAnalyzer {
     const references = topic.intervention ? this.references.find(text) : [];
     for (const m of this.verbs.find(text)) {
       const rawCategory = m.entry.category ?? 'benefit';
+      // A base form ("cure") is a verb only after an auxiliary or right after a treatment's name; elsewhere a noun ("a miracle cure").
       const baseForm = rawCategory.endsWith('-base');
-      const category = rawCategory.replace(/-base$/, '').replace(/^benefit$/, 'benefit') as ClaimVerb['category'];
+      const category = rawCategory.replace(/-base$/, '') as ClaimVerb['category'];
       const start = at + m.start;
       const end = at + m.end;
       // "works by blocking NMDA receptors" explains a mechanism; it claims no benefit.
@@ -163,7 +162,7 @@ export class ClaimAnalyzer {
       if (category === 'benefit-directional' && !object) continue;
       const subject = this.subjectBefore(facts, m.start, references, topic);
       if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && subject.end >= start - 1)) continue;
-      verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object, baseForm });
+      verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
   }
@@ -218,7 +217,7 @@ function summarize(f: SentenceFacts): ClaimAnalysis {
     conditions: unique(f.conditions.map((c) => c.cue.toLowerCase())),
     population: unique(f.populations.map((p) => p.cue.toLowerCase())),
     numbers: f.numbers.map((n) => ({ kind: n.kind, text: n.text, value: Number.isFinite(n.value) ? n.value : undefined, max: n.max, unit: n.unit })),
-    cited: f.citations.some((c) => c.kind !== 'link' || c.scholarly),
+    cited: f.citations.some(isSourceCitation),
     citations: f.citations.map((c) => c.label),
   };
 }
@@ -262,6 +261,11 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
         return a.end <= span.start && wordCount(f.text.slice(a.end - at, span.start - at)) <= 6 && !/[.;]/.test(f.text.slice(a.end - at, span.start - at));
     }
   });
+}
+
+/** A marker that points at a source: a footnote, reference, author-year, named study, or a link to a scholarly record. */
+export function isSourceCitation(c: CitationMarker): boolean {
+  return c.kind !== 'link' || c.scholarly;
 }
 
 export function isMagnitudeStated(f: SentenceFacts): boolean {

@@ -65,7 +65,6 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
   const bodyStart = frontMatter ? frontMatter[0].length : 0;
   if (bodyStart > 0) codeSpans.push({ start: 0, end: bodyStart });
 
-  let section = 0;
   const tree = options.previous ? blockParser.parse(source, fragmentsFor(options.previous, source)) : blockParser.parse(source);
   const cursor = tree.cursor();
   do {
@@ -76,7 +75,6 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
       continue;
     }
     const isHeading = name.startsWith('ATXHeading') || name.startsWith('SetextHeading');
-    if (isHeading) section++;
     if (name !== 'Paragraph' && name !== 'TableCell' && !isHeading) continue;
     if (from < bodyStart) continue;
 
@@ -109,7 +107,7 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
       options.inlineCache?.set(key, inline);
     }
     const citations = inline.citations.map((c) => ({ ...c, start: c.start + from, end: c.end + from }));
-    blocks.push({ start: from, end: to, kind, prose: inline.prose, citations, section });
+    blocks.push({ start: from, end: to, kind, prose: inline.prose, citations });
   } while (cursor.next());
 
   return { tree, blocks, codeSpans, footnotes };
