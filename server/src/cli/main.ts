@@ -23,7 +23,7 @@ const USAGE = `Health Claims Checker ${pkg.version}: flags health claims that go
 Usage:
   health-claims check [paths or globs...]   Check Markdown files (folders: every *.md, *.markdown)
       --format stylish|json|sarif            Output format (default: stylish)
-      --max-warnings N                       Exit 1 only when there are more than N findings (default: 0)
+      --max-warnings N                       Exit 1 only when there are more than N findings (default: 0; -1: never)
       --stdin-filename NAME                  With "-" as the path: the name to report for standard input
       --no-color                             Plain output
   health-claims explain "<sentence>"        Print the claim analysis of a sentence as JSON
