@@ -79,6 +79,12 @@ export interface Suggestion {
   replacement: string;
   /** Text to append to the document (e.g. a footnote definition), placed after existing content. */
   appendToDocument?: string;
+  /**
+   * A pack source the fix also cites: the editor adds a footnote reference after
+   * the replacement and the footnote's definition at the end of the document,
+   * numbered after the document's own footnotes when the fix is applied.
+   */
+  citeSourceId?: string;
   /** Whether this is the single preferred fix. */
   preferred?: boolean;
 }

@@ -1,30 +1,175 @@
 // Evidence packs: what studies found about a topic's interventions, with
-// sources. The format is data/schema/evidence-pack.schema.json.
+// sources. The format is data/schema/evidence-pack.schema.json; these types
+// mirror it (the schema is the authority, checked at load time).
+
+/** verified: checked against a primary record; secondary: only through a secondary source; unverified: never used to call a sentence wrong. */
+export type RecordVerification = 'verified' | 'secondary' | 'unverified';
+export type ValueVerification = RecordVerification | 'inference';
+export type Certainty = 'high' | 'moderate' | 'low' | 'very-low';
+export type Measure =
+  | 'response'
+  | 'remission'
+  | 'si-remission'
+  | 'si-response'
+  | 'effect-size'
+  | 'relapse-time'
+  | 'duration-of-benefit'
+  | 'onset'
+  | 'dropout'
+  | 'adverse-event'
+  | 'mean-change'
+  | 'odds-ratio';
+export type Unit = '%' | 'days' | 'hours' | 'minutes' | 'weeks' | 'months' | 'points' | 'g' | 'd' | 'smd' | 'or' | 'beta';
+export type StudyDesign =
+  | 'rct'
+  | 'crossover-rct'
+  | 'open-label'
+  | 'case-series'
+  | 'retrospective-chart-review'
+  | 'systematic-review'
+  | 'meta-analysis'
+  | 'ipd-meta-analysis'
+  | 'narrative-review'
+  | 'umbrella-review'
+  | 'guideline'
+  | 'consensus-statement'
+  | 'regulatory-label'
+  | 'animal'
+  | 'in-vitro'
+  | 'ethics-review'
+  | 'press-release'
+  | 'news-report'
+  | 'commentary'
+  | 'interview';
 
 export interface PackIntervention {
   id: string;
   name: string;
   aliases: string[];
-  kind?: string;
+  kind?: 'drug' | 'combination' | 'procedure' | 'psychotherapy';
+  route?: string;
+  molecule?: string;
   family?: string;
+  notes?: string;
 }
 
 export interface PackCondition {
   id: string;
   name: string;
   aliases: string[];
+  /** A broader condition this one is part of (treatment-resistant depression → major depression). */
+  broader?: string;
+  notes?: string;
+}
+
+export interface SourceOutcome {
+  measure: Measure;
+  value?: number;
+  min?: number;
+  max?: number;
+  unit: Unit;
+  ci?: { lower: number; upper: number };
+  comparatorValue?: number;
+  events?: number;
+  total?: number;
+  arm?: string;
+  timepoint?: string;
+  definition?: string;
+  significant?: boolean;
+  verification: ValueVerification;
+  note?: string;
 }
 
 export interface PackSource {
   id: string;
   citation: string;
+  firstAuthor?: string;
+  year?: number;
+  title?: string;
+  journal?: string;
   aliases?: string[];
+  doi?: string;
+  unverifiedDoi?: string;
+  pmid?: string;
+  pmcid?: string;
+  url?: string;
+  design?: StudyDesign;
+  designNotes?: string;
+  species?: 'human' | 'mouse' | 'rat' | 'cell' | 'mixed';
+  population?: { condition?: string; description: string };
+  n?: number;
+  nNote?: string;
+  studies?: number;
+  intervention?: string;
+  comparator?: string;
+  summary?: string;
+  outcomes?: SourceOutcome[];
+  adverseEffects?: string[];
+  caveats?: string[];
+  verification?: RecordVerification;
+  verificationNote?: string;
+  notes?: string;
+}
+
+export interface PackFinding {
+  id: string;
+  intervention: string;
+  condition: string;
+  outcome: Measure;
+  comparator?: string;
+  regimen?: 'single-dose' | 'repeated-course' | 'maintenance' | 'any';
+  setting?: 'controlled-trials' | 'uncontrolled' | 'real-world' | 'mixed' | 'preclinical';
+  direction?: 'superior' | 'non-inferior' | 'inferior' | 'no-significant-difference' | 'mixed' | 'uncertain' | 'not-studied-in-humans';
+  range?: { min: number; max: number; unit: Unit };
+  timepoint?: string;
+  summary: string;
+  certainty: Certainty;
+  certaintyRationale?: string;
+  sources: string[];
+  caveats: string[];
+  preferredSource: string;
+  typicalStatement: string;
+  verification?: 'verified' | 'secondary';
+}
+
+export interface PackRegulatory {
+  id: string;
+  intervention: string;
+  alsoAppliesTo?: string[];
+  jurisdiction: string;
+  agency?: string;
+  status: 'approved' | 'off-label' | 'approved-other-indication' | 'not-approved';
+  indication: string;
+  condition?: string;
+  date?: string;
+  asOf?: string;
+  sources: string[];
+  notes?: string;
+  verification: RecordVerification;
+}
+
+export interface PackSafety {
+  id: string;
+  intervention: string;
+  alsoAppliesTo?: string[];
+  kind: 'adverse-effect' | 'contraindication' | 'warning';
+  text: string;
+  terms?: string[];
+  frequency?: string;
+  sources: string[];
+  verification: RecordVerification;
+  notes?: string;
 }
 
 export interface EvidencePack {
   id: string;
   title: string;
+  version?: string;
+  description?: string;
   interventions: PackIntervention[];
   conditions: PackCondition[];
   sources: PackSource[];
+  findings?: PackFinding[];
+  regulatory?: PackRegulatory[];
+  safety?: PackSafety[];
 }

@@ -4,12 +4,15 @@
 
 import type { InputProblem } from '../types.js';
 import type { EvidencePack } from './evidencePack.js';
+import { EvidenceIndex } from './evidenceIndex.js';
 import { validateLexicons, withExtraTerms, type Lexicons } from './lexicons.js';
 import { builtinLexiconData, builtinPacks } from './builtin.js';
 
 export interface Knowledge {
   lexicons: Lexicons;
   packs: EvidencePack[];
+  /** Look-ups over `packs`. */
+  evidence: EvidenceIndex;
 }
 
 export interface KnowledgeOptions {
@@ -34,8 +37,6 @@ export function builtinKnowledge(): { lexicons: Lexicons; packs: EvidencePack[];
 
 export function buildKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const base = builtinKnowledge();
-  return {
-    lexicons: withExtraTerms(base.lexicons, options.extraTerms),
-    packs: [...(options.withoutBuiltinPacks ? [] : base.packs), ...(options.extraPacks ?? [])],
-  };
+  const packs = [...(options.withoutBuiltinPacks ? [] : base.packs), ...(options.extraPacks ?? [])];
+  return { lexicons: withExtraTerms(base.lexicons, options.extraTerms), packs, evidence: new EvidenceIndex(packs) };
 }
