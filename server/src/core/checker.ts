@@ -50,9 +50,8 @@ export class Checker {
   private readonly checks: { rule: RuleDefinition; check: SentenceCheck }[];
   private readonly scholarlyHosts: string[];
   private readonly sourceNames: PhraseMatcher<LexiconEntry>;
-  private cache = new Map<string, BlockResult>();
-  private inlineCache = new Map<string, InlineResult>();
-  private readonly lastParse = new Map<string, { source: string; tree: Tree }>();
+  /** What the last check of each editor document left, so the next one redoes only what changed. */
+  private readonly documents = new Map<string, DocumentState>();
 
   constructor(readonly knowledge: Knowledge) {
     this.analyzer = new ClaimAnalyzer(knowledge);
@@ -62,30 +61,33 @@ export class Checker {
   }
 
   check(source: string, settings: CheckSettings = {}): CheckResult {
-    const previous = settings.documentKey !== undefined ? this.lastParse.get(settings.documentKey) : undefined;
-    const inlineCache = new Map<string, InlineResult>();
+    // Caches pay off only for a document that will be checked again (an editor's); a one-off check keeps nothing.
+    const kept = settings.documentKey !== undefined ? this.documents.get(settings.documentKey) : undefined;
+    const next: DocumentState | undefined = settings.documentKey !== undefined ? { source, tree: undefined, blocks: new Map(), inline: new Map() } : undefined;
     const parsed = parseMarkdown(source, {
       includeImageAltText: settings.includeImageAltText,
       isScholarlyLink: (url) => this.isScholarly(url),
-      previous,
-      inlineCache: new ReadThroughCache(this.inlineCache, inlineCache),
+      previous: kept?.tree ? { source: kept.source, tree: kept.tree } : undefined,
+      inlineCache: next ? new ReadThroughCache(kept?.inline ?? new Map(), next.inline) : undefined,
     });
-    this.inlineCache = inlineCache;
-    if (settings.documentKey !== undefined) this.lastParse.set(settings.documentKey, { source, tree: parsed.tree });
+    if (next) {
+      next.tree = parsed.tree;
+      this.documents.set(settings.documentKey!, next);
+    }
     const suppressions = readDirectives(source, parsed.codeSpans, RULES.map((r) => r.id));
     const severities = new Map(RULES.map((r) => [r.id, resolveSeverity(r, settings.rules)] as const));
     const findings: Finding[] = [];
     let topic: Topic = {};
     let sentenceCount = 0;
-    const nextCache = new Map<string, BlockResult>();
 
     for (const block of parsed.blocks) {
       if (block.kind === 'footnote-definition') continue;
       const raw = source.slice(block.start, block.end);
-      const key = `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${raw}`;
-      let result = this.cache.get(key) ?? nextCache.get(key);
+      // A block's findings depend on its text, the treatment "it" refers to and the footnotes it cites.
+      const key = next ? `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${citedFootnotes(block, parsed.footnotes)}\u0000${raw}` : '';
+      let result = next ? (kept?.blocks.get(key) ?? next.blocks.get(key)) : undefined;
       if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes);
-      nextCache.set(key, result);
+      if (next && next.blocks.size < CACHE_LIMIT) next.blocks.set(key, result);
       topic = result.topic;
       sentenceCount += result.sentences;
       const shift = block.start;
@@ -97,14 +99,13 @@ export class Checker {
         findings.push({ ...f, severity, start, end: f.end + shift, sentence: { start: f.sentence.start + shift, end: f.sentence.end + shift } });
       }
     }
-    this.cache = nextCache.size > CACHE_LIMIT ? new Map() : nextCache;
     findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     return { findings, directiveProblems: suppressions.problems, sentenceCount };
   }
 
   /** Drop what is kept for a document (call when an editor closes it). */
   forget(documentKey: string): void {
-    this.lastParse.delete(documentKey);
+    this.documents.delete(documentKey);
   }
 
   /** Claim analysis of plain sentences (no Markdown), for `health-claims explain`. */
@@ -148,6 +149,22 @@ export class Checker {
     const host = /^(?:[a-z][\w+.-]*:)?\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase() ?? url.toLowerCase();
     return this.scholarlyHosts.some((h) => host === h || host.endsWith(`.${h}`));
   }
+}
+
+/** The text of the footnotes a block cites, so a changed footnote invalidates the block's cached findings. */
+function citedFootnotes(block: ProseBlock, footnotes: DocumentContext['footnotes']): string {
+  let out = '';
+  for (const c of block.citations) if (c.kind === 'footnote') out += `${c.label}=${footnotes.get(c.label.toLowerCase())?.text ?? ''}\u0001`;
+  return out;
+}
+
+interface DocumentState {
+  source: string;
+  tree: Tree | undefined;
+  /** Block findings by block key. */
+  blocks: Map<string, BlockResult>;
+  /** Inline parse results by block text. */
+  inline: Map<string, InlineResult>;
 }
 
 function toFinding(ruleId: string, hit: ReturnType<SentenceCheck>[number], facts: SentenceFacts, block: ProseBlock, raw: string): Omit<Finding, 'severity'> {

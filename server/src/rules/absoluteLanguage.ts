@@ -2,7 +2,6 @@
 // when they describe what a treatment does, not when they instruct the reader.
 
 import { wordCount } from '../core/analysis/claimAnalyzer.js';
-import { matcherFor } from '../core/knowledge/lexicons.js';
 import type { RuleDefinition } from './rule.js';
 import { assertedTerms, quote, replacementsFor } from './termMatches.js';
 
@@ -12,8 +11,8 @@ export const absoluteLanguage: RuleDefinition = {
   description: 'Words such as "always", "everyone", "100%", "instantly" or "permanently" used to describe treatment outcomes.',
   defaultSeverity: 'warning',
   create(knowledge, analyzer) {
-    const terms = matcherFor(knowledge.lexicons['absolute-language']);
-    const safety = matcherFor(knowledge.lexicons['safety-overclaim']);
+    const terms = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language']);
+    const safety = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
     return (facts) => {
       if (facts.instruction || !facts.aboutHealth) return [];
       const at = facts.sentence.start;

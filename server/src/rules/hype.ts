@@ -1,7 +1,6 @@
 // hype: promotional words ("miracle", "magic bullet", "breakthrough") used
 // in the writer's own voice about a treatment.
 
-import { matcherFor } from '../core/knowledge/lexicons.js';
 import type { RuleDefinition } from './rule.js';
 import { assertedTerms, quote, replacementsFor } from './termMatches.js';
 
@@ -10,8 +9,8 @@ export const hype: RuleDefinition = {
   title: 'Hype',
   description: 'Promotional words such as "miracle", "magic bullet" or "breakthrough" that present a treatment as extraordinary.',
   defaultSeverity: 'warning',
-  create(knowledge) {
-    const terms = matcherFor(knowledge.lexicons.hype);
+  create(knowledge, analyzer) {
+    const terms = analyzer.sentenceMatcher(knowledge.lexicons.hype);
     return (facts) =>
       assertedTerms(facts, terms)
         // "breakthrough infection", "breakthrough pain" and "breakthrough bleeding" are clinical terms, not praise.

@@ -2,7 +2,6 @@
 // studies show, with no source in the sentence or its paragraph.
 
 import { isNegated, wordCount, type ClaimAnalyzer, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
-import { matcherFor } from '../core/knowledge/lexicons.js';
 import type { NumberMention, Span } from '../core/types.js';
 import type { RuleDefinition } from './rule.js';
 import { quote } from './termMatches.js';
@@ -17,7 +16,7 @@ export const missingCitation: RuleDefinition = {
   description: 'A statistic or a claim about what studies show, with no source in the sentence or its paragraph.',
   defaultSeverity: 'information',
   create(knowledge, analyzer) {
-    const evidenceWords = matcherFor(knowledge.lexicons['overstated-evidence']);
+    const evidenceWords = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
     return (facts, document) => {
       if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
       if (REFERENCE_ENTRY.test(document.block.prose)) return [];

@@ -1,7 +1,6 @@
 // overstated-evidence: "proven", "research proves", "clearly shows",
 // "widely accepted", "consistently found", "among the most effective ever".
 
-import { matcherFor } from '../core/knowledge/lexicons.js';
 import type { RuleDefinition } from './rule.js';
 import { assertedTerms, quote, replacementsFor } from './termMatches.js';
 
@@ -10,8 +9,8 @@ export const overstatedEvidence: RuleDefinition = {
   title: 'Overstated evidence',
   description: 'Words such as "proven", "clearly shows", "widely accepted" or "consistently found" that make evidence sound settled.',
   defaultSeverity: 'warning',
-  create(knowledge) {
-    const terms = matcherFor(knowledge.lexicons['overstated-evidence']);
+  create(knowledge, analyzer) {
+    const terms = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
     return (facts) => {
       if (!facts.aboutHealth) return [];
       return assertedTerms(facts, terms)

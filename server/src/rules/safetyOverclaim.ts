@@ -1,7 +1,6 @@
 // safety-overclaim: "no side effects", "completely safe", "risk-free",
 // "non-addictive", "no downtime" asserted about a treatment.
 
-import { matcherFor } from '../core/knowledge/lexicons.js';
 import type { RuleDefinition } from './rule.js';
 import { assertedTerms, quote, replacementsFor } from './termMatches.js';
 
@@ -10,8 +9,8 @@ export const safetyOverclaim: RuleDefinition = {
   title: 'Safety overclaim',
   description: 'Claims such as "no side effects", "completely safe", "risk-free" or "non-addictive".',
   defaultSeverity: 'error',
-  create(knowledge) {
-    const terms = matcherFor(knowledge.lexicons['safety-overclaim']);
+  create(knowledge, analyzer) {
+    const terms = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
     return (facts) =>
       assertedTerms(facts, terms)
         // "No treatment is risk-free" is careful writing: the negation is the sentence's subject.

@@ -3,7 +3,6 @@
 // and no source ("Ketamine cures depression.").
 
 import { isAttributed, isCited, isMagnitudeStated, isNegated, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
-import { matcherFor } from '../core/knowledge/lexicons.js';
 import type { Suggestion } from '../core/types.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { matchCase } from './termMatches.js';
@@ -13,8 +12,8 @@ export const unqualifiedEfficacy: RuleDefinition = {
   title: 'Unqualified efficacy claim',
   description: 'A treatment is said to work (cure, treat, relieve, reverse) with no hedge, population, effect size or source.',
   defaultSeverity: 'warning',
-  create(knowledge) {
-    const evidenceWords = matcherFor(knowledge.lexicons['overstated-evidence']);
+  create(knowledge, analyzer) {
+    const evidenceWords = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
     return (facts, document) => {
       if (facts.question || facts.instruction) return [];
       if (facts.populations.length || isMagnitudeStated(facts) || isCited(facts)) return [];

@@ -3,9 +3,9 @@
 // numbers, population, citation). Rules read these facts instead of matching
 // words on their own, which is what lets "it is not a magic bullet" pass.
 
-import { matcherFor, type LexiconEntry } from '../knowledge/lexicons.js';
+import { matcherFor, type Lexicon, type LexiconEntry } from '../knowledge/lexicons.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import { PhraseMatcher, type PhraseMatch } from '../text/phrases.js';
+import { PhraseMatcher, PhraseScanner, type PhraseMatch } from '../text/phrases.js';
 import type { CitationMarker, ClaimAnalysis, ClaimStrength, Cue, InterventionMention, NumberMention, Sentence, Span } from '../types.js';
 import { findNumbers, isMagnitude } from './numbers.js';
 
@@ -65,34 +65,54 @@ export class ClaimAnalyzer {
   private readonly scopeEnds: PhraseMatcher<LexiconEntry>;
   private readonly attributions: PhraseMatcher<LexiconEntry>;
   private readonly verbs: PhraseMatcher<LexiconEntry>;
-  private readonly outcomeWords: PhraseMatcher<LexiconEntry>;
   private readonly healthWords: PhraseMatcher<LexiconEntry>;
   private readonly instructionWords: PhraseMatcher<LexiconEntry>;
   private readonly studyClaims: PhraseMatcher<LexiconEntry>;
   private readonly studyNames: PhraseMatcher<Entry>;
+  /** Every matcher that reads whole sentences shares one pass over each sentence. */
+  private readonly sentenceScanner = new PhraseScanner();
+  private readonly sharedMatchers = new Map<Lexicon, Map<string, PhraseMatcher<LexiconEntry>>>();
+  // Matchers asked about fragments (a first word, a few words around a number) get their own
+  // scanners, so they do not displace the sentence's shared scan.
+  private readonly outcomeFragments: PhraseMatcher<LexiconEntry>;
+  private readonly conditionFragments: PhraseMatcher<Entry>;
 
   constructor(knowledge: Knowledge) {
     const L = knowledge.lexicons;
     const generic: Entry[] = L.interventions.entries.flatMap((e) => e.terms.map((t) => ({ terms: [t], id: t.toLowerCase(), name: t })));
     const packInterventions: Entry[] = knowledge.packs.flatMap((p) => p.interventions.map((i) => ({ terms: [i.name, ...i.aliases], id: i.id, name: i.name })));
     // Pack entries first: a pack's more specific alias ("IV ketamine") wins over a generic word.
-    this.interventions = new PhraseMatcher<Entry>([...packInterventions, ...generic]);
+    const scanner = this.sentenceScanner;
+    this.interventions = new PhraseMatcher<Entry>([...packInterventions, ...generic], scanner);
     const packConditions: Entry[] = knowledge.packs.flatMap((p) => p.conditions.map((c) => ({ terms: [c.name, ...c.aliases], id: c.id, name: c.name })));
-    this.conditions = new PhraseMatcher<Entry>([...packConditions, ...L.conditions.entries]);
+    this.conditions = new PhraseMatcher<Entry>([...packConditions, ...L.conditions.entries], scanner);
+    this.conditionFragments = new PhraseMatcher<Entry>([...packConditions, ...L.conditions.entries]);
     this.studyNames = new PhraseMatcher<Entry>(
       knowledge.packs.flatMap((p) => p.sources.filter((s) => s.aliases?.length).map((s) => ({ terms: s.aliases!, id: s.id, name: s.citation }))),
+      scanner,
     );
-    this.references = matcherFor(L.references);
-    this.populations = matcherFor(L.populations);
-    this.hedges = matcherFor(L.hedges);
-    this.negations = matcherFor(L.negation, ['pre']);
-    this.scopeEnds = matcherFor(L.negation, ['scope-end']);
-    this.attributions = matcherFor(L.attribution);
-    this.verbs = matcherFor(L['claim-verbs']);
-    this.outcomeWords = matcherFor(L['health-context'], ['outcome']);
-    this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence']);
+    this.references = matcherFor(L.references, undefined, scanner);
+    this.populations = matcherFor(L.populations, undefined, scanner);
+    this.hedges = matcherFor(L.hedges, undefined, scanner);
+    this.negations = matcherFor(L.negation, ['pre'], scanner);
+    this.scopeEnds = matcherFor(L.negation, ['scope-end'], scanner);
+    this.attributions = matcherFor(L.attribution, undefined, scanner);
+    this.verbs = matcherFor(L['claim-verbs'], undefined, scanner);
+    this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence'], scanner);
+    this.studyClaims = matcherFor(L.citations, ['study-claim'], scanner);
+    this.outcomeFragments = matcherFor(L['health-context'], ['outcome']);
     this.instructionWords = matcherFor(L['health-context'], ['instruction']);
-    this.studyClaims = matcherFor(L.citations, ['study-claim']);
+  }
+
+  /** A matcher for a rule's lexicon that runs in the same pass over each sentence as the analysis. */
+  sentenceMatcher(lexicon: Lexicon, categories?: readonly string[]): PhraseMatcher<LexiconEntry> {
+    // Rules that read the same lexicon share one matcher, so its terms are looked up once per sentence.
+    const byCategories = this.sharedMatchers.get(lexicon) ?? new Map<string, PhraseMatcher<LexiconEntry>>();
+    this.sharedMatchers.set(lexicon, byCategories);
+    const key = categories?.join('\u0000') ?? '';
+    let matcher = byCategories.get(key);
+    if (!matcher) byCategories.set(key, (matcher = matcherFor(lexicon, categories, this.sentenceScanner)));
+    return matcher;
   }
 
   analyze(sentence: Sentence, blockCitations: readonly CitationMarker[], citationEnd: number, topic: Topic): SentenceFacts {
@@ -137,7 +157,7 @@ export class ClaimAnalyzer {
   }
 
   isOutcomeWord(text: string): boolean {
-    return this.outcomeWords.test(text) || this.conditions.test(text);
+    return this.outcomeFragments.test(text) || this.conditionFragments.test(text);
   }
 
   private findClaimVerbs(facts: SentenceFacts, topic: Topic): ClaimVerb[] {
@@ -168,7 +188,7 @@ export class ClaimAnalyzer {
   }
 
   /** The nearest intervention (or reference to the topic) before the verb, in the same clause. */
-  private subjectBefore(facts: SentenceFacts, verbStart: number, references: PhraseMatch<LexiconEntry>[], topic: Topic): InterventionMention | undefined {
+  private subjectBefore(facts: SentenceFacts, verbStart: number, references: readonly PhraseMatch<LexiconEntry>[], topic: Topic): InterventionMention | undefined {
     const at = facts.sentence.start;
     const candidates: InterventionMention[] = [
       ...facts.interventions.filter((i) => i.end <= at + verbStart),

@@ -3,7 +3,7 @@
 // validation is reported and left out; the rest keep working.
 
 import lexiconSchema from '../../../../data/schema/lexicon.schema.json';
-import { PhraseMatcher } from '../text/phrases.js';
+import { PhraseMatcher, type PhraseScanner } from '../text/phrases.js';
 import type { InputProblem } from '../types.js';
 import { validateValue } from './validate.js';
 
@@ -55,7 +55,7 @@ export function withExtraTerms(lexicons: Lexicons, extra: Partial<Record<string,
 }
 
 /** A matcher over the entries of one lexicon, optionally only some categories. */
-export function matcherFor(lexicon: Lexicon, categories?: readonly string[]): PhraseMatcher<LexiconEntry> {
+export function matcherFor(lexicon: Lexicon, categories?: readonly string[], scanner?: PhraseScanner): PhraseMatcher<LexiconEntry> {
   const entries = categories ? lexicon.entries.filter((e) => categories.includes(e.category ?? '')) : lexicon.entries;
-  return new PhraseMatcher<LexiconEntry>(entries);
+  return new PhraseMatcher<LexiconEntry>(entries, scanner);
 }

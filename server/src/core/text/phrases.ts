@@ -32,80 +32,134 @@ interface CompiledTerm<T> {
 const TOKEN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*\+?|%|:/gu;
 const GAP = /^[\s\-\u2010-\u2015'"\u2018\u2019\u201c\u201d.]*$/;
 
-let lastText = '';
-let lastTokens: Token[] = [];
-
 function tokenize(text: string): Token[] {
-  if (text === lastText) return lastTokens;
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: normalizeWord(m[0]) });
-  lastText = text;
-  lastTokens = tokens;
   return tokens;
 }
 
 function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/\u2019/g, "'");
+  const lower = word.toLowerCase();
+  return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
 }
 
-export class PhraseMatcher<T> {
-  private readonly byFirstWord = new Map<string, CompiledTerm<T>[]>();
-  private readonly prefixFirst: CompiledTerm<T>[] = [];
-  private readonly empty: boolean;
+interface SlotTerms {
+  slot: number;
+  /** Longest first, so the first that matches is the leftmost-longest. */
+  terms: CompiledTerm<unknown>[];
+}
 
-  constructor(entries: readonly ({ terms: readonly string[] } & T)[]) {
-    let count = 0;
+/**
+ * Runs many matchers over the same text in one pass: the text is tokenized
+ * once and each token is looked up once, in a map from first word to the terms
+ * of every matcher that start with it. Results for the last text are kept, so
+ * every matcher that asks about the same sentence gets them for free.
+ */
+export class PhraseScanner {
+  private readonly byFirstWord = new Map<string, SlotTerms[]>();
+  private readonly prefixFirst: SlotTerms[] = [];
+  private slots = 0;
+  private lastText: string | undefined;
+  private lastResults: PhraseMatch<unknown>[][] = [];
+
+  /** Adds a matcher's entries; returns its slot in scan results. */
+  register(entries: readonly { terms: readonly string[] }[]): number {
+    const slot = this.slots++;
+    const regular = new Map<string, CompiledTerm<unknown>[]>();
+    const prefix: CompiledTerm<unknown>[] = [];
     for (const entry of entries) {
       for (const term of entry.terms) {
         for (const words of variants(term)) {
-          const compiled: CompiledTerm<T> = { words: words.map((w) => w.replace(/\*$/, '')), prefix: words.map((w) => w.endsWith('*')), entry };
+          const compiled: CompiledTerm<unknown> = { words: words.map((w) => w.replace(/\*$/, '')), prefix: words.map((w) => w.endsWith('*')), entry };
           if (!compiled.words.length) continue;
-          count++;
-          if (compiled.prefix[0]) this.prefixFirst.push(compiled);
+          if (compiled.prefix[0]) prefix.push(compiled);
           else {
-            const list = this.byFirstWord.get(compiled.words[0]!) ?? [];
+            const list = regular.get(compiled.words[0]!) ?? [];
             if (!list.some((c) => c.words.join(' ') === compiled.words.join(' '))) list.push(compiled);
-            this.byFirstWord.set(compiled.words[0]!, list);
+            regular.set(compiled.words[0]!, list);
           }
         }
       }
     }
-    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-    this.empty = count === 0;
+    for (const [word, terms] of regular) {
+      terms.sort((a, b) => b.words.length - a.words.length);
+      const slots = this.byFirstWord.get(word) ?? [];
+      slots.push({ slot, terms });
+      this.byFirstWord.set(word, slots);
+    }
+    if (prefix.length) this.prefixFirst.push({ slot, terms: prefix });
+    this.lastText = undefined;
+    return slot;
   }
 
-  find(text: string): PhraseMatch<T>[] {
-    if (this.empty) return [];
+  /** Leftmost-longest, non-overlapping matches of every registered matcher, by slot. */
+  scan(text: string): readonly PhraseMatch<unknown>[][] {
+    if (text === this.lastText) return this.lastResults;
     const tokens = tokenize(text);
-    const out: PhraseMatch<T>[] = [];
+    const results: PhraseMatch<unknown>[][] = Array.from({ length: this.slots }, () => []);
+    // Per slot, the first token a new match may start at (matches of one matcher never overlap).
+    const next = new Array<number>(this.slots).fill(0);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const candidates = this.byFirstWord.get(token.word);
-      let matched: CompiledTerm<T> | undefined;
-      if (candidates) matched = candidates.find((c) => this.matchesAt(c, tokens, i, text));
-      if (!matched && this.prefixFirst.length) matched = this.prefixFirst.find((c) => this.matchesAt(c, tokens, i, text));
-      if (!matched) continue;
-      const last = tokens[i + matched.words.length - 1]!;
-      out.push({ start: token.start, end: last.end, text: text.slice(token.start, last.end), entry: matched.entry });
-      i += matched.words.length - 1;
+      if (candidates) {
+        for (const { slot, terms } of candidates) {
+          if (next[slot]! > i) continue;
+          const term = terms.find((c) => matchesAt(c, tokens, i, text));
+          if (term) next[slot] = record(results[slot]!, term, tokens, i, text);
+        }
+      }
+      for (const { slot, terms } of this.prefixFirst) {
+        if (next[slot]! > i) continue;
+        const term = terms.find((c) => matchesAt(c, tokens, i, text));
+        if (term) next[slot] = record(results[slot]!, term, tokens, i, text);
+      }
     }
-    return out;
+    this.lastText = text;
+    this.lastResults = results;
+    return results;
+  }
+}
+
+function record(out: PhraseMatch<unknown>[], term: CompiledTerm<unknown>, tokens: readonly Token[], i: number, text: string): number {
+  const first = tokens[i]!;
+  const last = tokens[i + term.words.length - 1]!;
+  out.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), entry: term.entry });
+  return i + term.words.length;
+}
+
+function matchesAt(term: CompiledTerm<unknown>, tokens: readonly Token[], i: number, text: string): boolean {
+  if (i + term.words.length > tokens.length) return false;
+  for (let k = 0; k < term.words.length; k++) {
+    const token = tokens[i + k]!;
+    const word = term.words[k]!;
+    if (term.prefix[k] ? !token.word.startsWith(word) : token.word !== word) return false;
+    if (k > 0 && !GAP.test(text.slice(tokens[i + k - 1]!.end, token.start))) return false;
+  }
+  return true;
+}
+
+/**
+ * The terms of some entries, found in text. Matchers that share a scanner are
+ * matched together in one pass over each text; the returned arrays are shared
+ * and must not be modified.
+ */
+export class PhraseMatcher<T> {
+  private readonly scanner: PhraseScanner;
+  private readonly slot: number;
+
+  constructor(entries: readonly ({ terms: readonly string[] } & T)[], scanner: PhraseScanner = new PhraseScanner()) {
+    this.scanner = scanner;
+    this.slot = scanner.register(entries);
+  }
+
+  find(text: string): readonly PhraseMatch<T>[] {
+    return this.scanner.scan(text)[this.slot] as PhraseMatch<T>[];
   }
 
   test(text: string): boolean {
     return this.find(text).length > 0;
-  }
-
-  private matchesAt(term: CompiledTerm<T>, tokens: readonly Token[], i: number, text: string): boolean {
-    if (i + term.words.length > tokens.length) return false;
-    for (let k = 0; k < term.words.length; k++) {
-      const token = tokens[i + k]!;
-      const word = term.words[k]!;
-      if (term.prefix[k] ? !token.word.startsWith(word) : token.word !== word) return false;
-      if (k > 0 && !GAP.test(text.slice(tokens[i + k - 1]!.end, token.start))) return false;
-    }
-    return true;
   }
 }
 
