@@ -64,6 +64,8 @@ export interface StartOptions {
   /** Advertise workspace/configuration support (default true). */
   configuration?: boolean;
   rootPath?: string;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 interface Waiter<T> {
@@ -117,7 +119,7 @@ export class LspHarness {
   }
 
   static async start(options: StartOptions = {}): Promise<LspHarness> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const harness = new LspHarness(child, connection, options);
     connection.listen();

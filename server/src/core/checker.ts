@@ -11,7 +11,7 @@ import type { Knowledge } from './knowledge/knowledge.js';
 import { matcherFor, type LexiconEntry } from './knowledge/lexicons.js';
 import type { PhraseMatcher } from './text/phrases.js';
 import { readDirectives, type DirectiveProblem } from './markdown/directives.js';
-import { parseMarkdown, type InlineResult } from './markdown/proseBlocks.js';
+import { changeBetween, parseMarkdown, unchangedOrigin, type InlineRecord } from './markdown/proseBlocks.js';
 import type { Tree } from '@lezer/common';
 import { splitSentences } from './text/sentences.js';
 import type { ClaimAnalysis, Finding, ProseBlock, Severity, SeveritySetting, Span } from './types.js';
@@ -43,8 +43,6 @@ interface BlockResult {
   sentences: number;
 }
 
-const CACHE_LIMIT = 50_000;
-
 export class Checker {
   private readonly analyzer: ClaimAnalyzer;
   private readonly checks: { rule: RuleDefinition; check: SentenceCheck }[];
@@ -62,18 +60,24 @@ export class Checker {
 
   check(source: string, settings: CheckSettings = {}): CheckResult {
     // Caches pay off only for a document that will be checked again (an editor's); a one-off check keeps nothing.
+    // What is reused is found by position: a block wholly before or after the edited region is unchanged.
     const kept = settings.documentKey !== undefined ? this.documents.get(settings.documentKey) : undefined;
-    const next: DocumentState | undefined = settings.documentKey !== undefined ? { source, tree: undefined, blocks: new Map(), inline: new Map() } : undefined;
+    const change = kept ? changeBetween(kept.source, source) : undefined;
+    const reuse = <T extends { to: number; key: string }>(entries: Map<number, T> | undefined, from: number, to: number, key: string): T | undefined => {
+      if (!entries || !change) return undefined;
+      const origin = unchangedOrigin(change, from, to);
+      const entry = origin === undefined ? undefined : entries.get(origin);
+      return entry && entry.to - origin! === to - from && entry.key === key ? entry : undefined;
+    };
     const parsed = parseMarkdown(source, {
       includeImageAltText: settings.includeImageAltText,
       isScholarlyLink: (url) => this.isScholarly(url),
-      previous: kept?.tree ? { source: kept.source, tree: kept.tree } : undefined,
-      inlineCache: next ? new ReadThroughCache(kept?.inline ?? new Map(), next.inline) : undefined,
+      previous: kept && change ? { tree: kept.tree, change } : undefined,
+      reuseInline: kept ? (from, to, key) => reuse(kept.inline, from, to, key)?.result : undefined,
     });
-    if (next) {
-      next.tree = parsed.tree;
-      this.documents.set(settings.documentKey!, next);
-    }
+    const next: DocumentState | undefined =
+      settings.documentKey !== undefined ? { source, tree: parsed.tree, blocks: new Map(), inline: new Map(parsed.inline.map((r) => [r.from, r])) } : undefined;
+    if (next) this.documents.set(settings.documentKey!, next);
     const suppressions = readDirectives(source, parsed.codeSpans, RULES.map((r) => r.id));
     const severities = new Map(RULES.map((r) => [r.id, resolveSeverity(r, settings.rules)] as const));
     const findings: Finding[] = [];
@@ -83,11 +87,11 @@ export class Checker {
     for (const block of parsed.blocks) {
       if (block.kind === 'footnote-definition') continue;
       const raw = source.slice(block.start, block.end);
-      // A block's findings depend on its text, the treatment "it" refers to and the footnotes it cites.
-      const key = next ? `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${citedFootnotes(block, parsed.footnotes)}\u0000${raw}` : '';
-      let result = next ? (kept?.blocks.get(key) ?? next.blocks.get(key)) : undefined;
+      // Beyond its text, a block's findings depend on the treatment "it" refers to and the footnotes it cites.
+      const key = next ? `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${citedFootnotes(block, parsed.footnotes)}` : '';
+      let result = reuse(kept?.blocks, block.start, block.end, key)?.result;
       if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes);
-      if (next && next.blocks.size < CACHE_LIMIT) next.blocks.set(key, result);
+      next?.blocks.set(block.start, { to: block.end, key, result });
       topic = result.topic;
       sentenceCount += result.sentences;
       const shift = block.start;
@@ -96,7 +100,19 @@ export class Checker {
         if (!severity) continue;
         const start = f.start + shift;
         if (suppressions.isSuppressed(f.ruleId, start)) continue;
-        findings.push({ ...f, severity, start, end: f.end + shift, sentence: { start: f.sentence.start + shift, end: f.sentence.end + shift } });
+        // Spelled out rather than spread: this runs for every finding on every keystroke.
+        findings.push({
+          ruleId: f.ruleId,
+          severity,
+          start,
+          end: f.end + shift,
+          message: f.message,
+          text: f.text,
+          suggestions: f.suggestions,
+          evidenceIds: f.evidenceIds,
+          sentence: { start: f.sentence.start + shift, end: f.sentence.end + shift },
+          analysis: f.analysis,
+        });
       }
     }
     findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
@@ -160,11 +176,11 @@ function citedFootnotes(block: ProseBlock, footnotes: DocumentContext['footnotes
 
 interface DocumentState {
   source: string;
-  tree: Tree | undefined;
-  /** Block findings by block key. */
-  blocks: Map<string, BlockResult>;
-  /** Inline parse results by block text. */
-  inline: Map<string, InlineResult>;
+  tree: Tree;
+  /** Each block's findings, by the block's start offset. */
+  blocks: Map<number, { to: number; key: string; result: BlockResult }>;
+  /** Each block's inline reading, by the block's start offset. */
+  inline: Map<number, InlineRecord>;
 }
 
 function toFinding(ruleId: string, hit: ReturnType<SentenceCheck>[number], facts: SentenceFacts, block: ProseBlock, raw: string): Omit<Finding, 'severity'> {
@@ -187,22 +203,4 @@ function toFinding(ruleId: string, hit: ReturnType<SentenceCheck>[number], facts
 function resolveSeverity(rule: RuleDefinition, settings: RuleSettings | undefined): Severity | undefined {
   const setting = settings?.[rule.id] ?? rule.defaultSeverity;
   return setting === 'off' ? undefined : setting;
-}
-
-/** Reads from the previous generation, writes to the next: entries not used in a check are dropped after it. */
-class ReadThroughCache<V> extends Map<string, V> {
-  constructor(private readonly older: Map<string, V>, private readonly newer: Map<string, V>) {
-    super();
-  }
-
-  override get(key: string): V | undefined {
-    const value = this.newer.get(key) ?? this.older.get(key);
-    if (value !== undefined) this.newer.set(key, value);
-    return value;
-  }
-
-  override set(key: string, value: V): this {
-    this.newer.set(key, value);
-    return this;
-  }
 }

@@ -40,21 +40,65 @@ export interface ParsedMarkdown {
   codeSpans: Span[];
   /** Footnote definitions: label -> its text (the source a marker points at). */
   footnotes: Map<string, { text: string; start: number; end: number }>;
+  /** The inline result of every block, to offer back through `reuseInline` next time. */
+  inline: InlineRecord[];
 }
 
 export interface ProseOptions {
   includeImageAltText?: boolean;
   isScholarlyLink?: ScholarlyLinkTest;
-  /** The previous parse of this document: only the changed region is parsed again. */
-  previous?: { source: string; tree: Tree };
-  /** Inline results per block text, reused across parses (blocks that did not change are not re-read). */
-  inlineCache?: Map<string, InlineResult>;
+  /** The previous parse of this document and what changed since: only the changed region is parsed again. */
+  previous?: { tree: Tree; change: TextChange };
+  /**
+   * The inline result of an unchanged block from the previous parse, if there is one.
+   * `key` says how the block was read (its kind and container marks); a result is reused only under the same key.
+   */
+  reuseInline?: (from: number, to: number, key: string) => InlineResult | undefined;
+}
+
+/** One edit region between two versions of a text: [fromA, toA) in the old became [fromB, toB) in the new. */
+export interface TextChange {
+  fromA: number;
+  toA: number;
+  fromB: number;
+  toB: number;
+}
+
+/** The smallest single region that differs, found by common prefix and suffix. */
+export function changeBetween(old: string, source: string): TextChange {
+  const max = Math.min(old.length, source.length);
+  // Compare a chunk at a time (native string comparison), then narrow down inside the first chunk that differs.
+  let prefix = 0;
+  while (prefix + CHUNK <= max && old.substr(prefix, CHUNK) === source.substr(prefix, CHUNK)) prefix += CHUNK;
+  while (prefix < max && old.charCodeAt(prefix) === source.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const room = max - prefix;
+  while (suffix + CHUNK <= room && old.substr(old.length - suffix - CHUNK, CHUNK) === source.substr(source.length - suffix - CHUNK, CHUNK)) suffix += CHUNK;
+  while (suffix < room && old.charCodeAt(old.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)) suffix++;
+  return { fromA: prefix, toA: old.length - suffix, fromB: prefix, toB: source.length - suffix };
+}
+
+const CHUNK = 256;
+
+/** Where an unchanged span of the new text was in the old one, or undefined if the change touches it. */
+export function unchangedOrigin(change: TextChange, from: number, to: number): number | undefined {
+  if (to <= change.fromB) return from;
+  if (from >= change.toB) return from - (change.toB - change.toA);
+  return undefined;
 }
 
 export interface InlineResult {
   prose: string;
   /** Citations with offsets relative to the block start. */
   citations: CitationMarker[];
+}
+
+/** How each block was read, for reuse by the next parse. */
+export interface InlineRecord {
+  from: number;
+  to: number;
+  key: string;
+  result: InlineResult;
 }
 
 export function parseMarkdown(source: string, options: ProseOptions = {}): ParsedMarkdown {
@@ -65,7 +109,10 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
   const bodyStart = frontMatter ? frontMatter[0].length : 0;
   if (bodyStart > 0) codeSpans.push({ start: 0, end: bodyStart });
 
-  const tree = options.previous ? blockParser.parse(source, fragmentsFor(options.previous, source)) : blockParser.parse(source);
+  const inlineRecords: InlineRecord[] = [];
+  const tree = options.previous
+    ? blockParser.parse(source, TreeFragment.applyChanges(TreeFragment.addTree(options.previous.tree), [options.previous.change]))
+    : blockParser.parse(source);
   const cursor = tree.cursor();
   do {
     const { name, from, to } = cursor;
@@ -93,8 +140,9 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
       masks.push({ start: from, end: from + footnote[0].length });
       footnotes.set(footnote[1]!.toLowerCase(), { text: raw.slice(footnote[0].length).trim(), start: from, end: to });
     }
-    const key = `${kind}${options.includeImageAltText ? 1 : 0}\u0000${raw}`;
-    let inline = options.inlineCache?.get(key);
+    let key = `${kind}${options.includeImageAltText ? 1 : 0}`;
+    for (const m of masks) key += `,${m.start - from}-${m.end - from}`;
+    let inline = options.reuseInline?.(from, to, key);
     if (!inline) {
       const citations: CitationMarker[] = [];
       // Inline parsing runs on the block alone (offset 0), so the result can be reused wherever the block moves.
@@ -104,25 +152,13 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
         collectInline(elements, raw, localMasks, citations, options);
       }
       inline = { prose: blankSpans(raw, localMasks, 0), citations };
-      options.inlineCache?.set(key, inline);
     }
+    inlineRecords.push({ from, to, key, result: inline });
     const citations = inline.citations.map((c) => ({ ...c, start: c.start + from, end: c.end + from }));
     blocks.push({ start: from, end: to, kind, prose: inline.prose, citations });
   } while (cursor.next());
 
-  return { tree, blocks, codeSpans, footnotes };
-}
-
-/** Fragments of the previous tree that the edit (found by common prefix and suffix) left intact. */
-function fragmentsFor(previous: { source: string; tree: Tree }, source: string): readonly TreeFragment[] {
-  const old = previous.source;
-  let prefix = 0;
-  const max = Math.min(old.length, source.length);
-  while (prefix < max && old.charCodeAt(prefix) === source.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)) suffix++;
-  const change = { fromA: prefix, toA: old.length - suffix, fromB: prefix, toB: source.length - suffix };
-  return TreeFragment.applyChanges(TreeFragment.addTree(previous.tree), [change]);
+  return { tree, blocks, codeSpans, footnotes, inline: inlineRecords };
 }
 
 function collectInline(elements: readonly Element[], source: string, masks: Span[], citations: CitationMarker[], options: ProseOptions): void {
