@@ -141,11 +141,13 @@ export class Checker {
     const local: ProseBlock = { ...block, start: 0, end: block.end - shift, citations: block.citations.map((c) => ({ ...c, start: c.start - shift, end: c.end - shift })) };
     const sentences = splitSentences(local);
     // Paragraph-wide facts, once per block rather than once per sentence.
+    const sources = local.citations.filter(isSourceCitation);
     const context: DocumentContext = {
       knowledge: this.knowledge,
       footnotes,
       block: local,
-      paragraphCited: local.citations.some(isSourceCitation),
+      paragraphCited: sources.length > 0,
+      citedFrom: (start) => sources.some((c) => c.end > start),
       paragraphNamesSource: this.sourceNames.test(local.prose),
     };
     const findings: Omit<Finding, 'severity'>[] = [];

@@ -10,8 +10,14 @@ export interface DocumentContext {
   footnotes: ReadonlyMap<string, { text: string; start: number; end: number }>;
   /** The block the sentence is in. */
   block: ProseBlock;
-  /** Whether the paragraph has a citation marker or scholarly link: it covers every sentence in it. */
+  /** Whether the paragraph has a citation marker or scholarly link anywhere. */
   paragraphCited: boolean;
+  /**
+   * Whether a source cited in the paragraph covers the sentence starting here: a
+   * citation covers its own sentence and those before it ("…and 55% responded.[^1]"),
+   * not the sentences that follow it.
+   */
+  citedFrom(sentenceStart: number): boolean;
   /** Whether the paragraph names a source in words ("published in JAMA", "the trial found"). */
   paragraphNamesSource: boolean;
 }

@@ -20,7 +20,7 @@ export const missingCitation: RuleDefinition = {
     return (facts, document) => {
       if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
       if (REFERENCE_ENTRY.test(document.block.prose)) return [];
-      if (facts.analysis.cited || document.paragraphCited) return [];
+      if (facts.analysis.cited || document.citedFrom(facts.sentence.start)) return [];
       // A named source ("published in JAMA", "the trial found", "according to the CDC") is a source readers can find.
       if (document.paragraphNamesSource || /\baccording to (?:the )?[A-Z]/.test(facts.text) || facts.citations.some((c) => c.kind === 'named-study')) return [];
       const at = facts.sentence.start;

@@ -15,10 +15,11 @@ export const unqualifiedEfficacy: RuleDefinition = {
   create(knowledge, analyzer) {
     const evidenceWords = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
     return (facts, document) => {
-      if (facts.question || facts.instruction) return [];
+      // An instruction ("Ask your doctor…") claims nothing, unless it ends in a promise ("Take them nightly and your anxiety will be gone").
+      if (facts.question || (facts.instruction && !facts.claimVerbs.some((v) => v.category === 'promise'))) return [];
       if (facts.populations.length || isMagnitudeStated(facts) || isCited(facts)) return [];
-      // A source anywhere in the paragraph qualifies its claims.
-      if (document.paragraphCited) return [];
+      // A source cited later in the paragraph qualifies the claims before it.
+      if (document.citedFrom(facts.sentence.start)) return [];
       // "Research proves that X cures Y", "studies show it works": the claim rests on evidence words, which other rules judge.
       const at = facts.sentence.start;
       const evidenceAt = [...facts.studyClaims.map((c) => c.start - at), ...evidenceWords.find(facts.text).map((m) => m.start)];
@@ -51,8 +52,15 @@ export const unqualifiedEfficacy: RuleDefinition = {
  */
 function isHedged(facts: SentenceFacts, verb: ClaimVerb): boolean {
   const at = facts.sentence.start;
-  return facts.hedges.some((h) => h.start < verb.start || !/\b(?:that|which|who|whose|where|when)\b/i.test(facts.text.slice(verb.end - at, h.start - at)));
+  return facts.hedges.some((h) =>
+    h.start < verb.start
+      ? // A hedge in an earlier clause ("Most people improve, and TMS is a powerful option…") does not reach this one.
+        !CLAUSE_JOIN.test(facts.text.slice(h.end - at, (verb.subject?.start ?? verb.start) - at))
+      : !/\b(?:that|which|who|whose|where|when)\b/i.test(facts.text.slice(verb.end - at, h.start - at)),
+  );
 }
+
+const CLAUSE_JOIN = /[;:]|,\s+(?:and|but|while|whereas|so)\s|\s[\u2014\u2013]\s/i;
 
 function toHit(facts: SentenceFacts, verb: ClaimVerb): RuleHit {
   const at = facts.sentence.start;

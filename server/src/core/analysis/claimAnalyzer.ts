@@ -165,7 +165,10 @@ export class ClaimAnalyzer {
     const at = facts.sentence.start;
     const verbs: ClaimVerb[] = [];
     const references = topic.intervention ? this.references.find(text) : [];
-    for (const m of this.verbs.find(text)) {
+    const found = this.verbs.find(text);
+    // "Boost immunity, cure hangovers and erase fatigue!": a string of imperatives that sells a result, not an instruction.
+    const sellingImperative = found[0]?.start === firstWordStart(text) && (/!["'\u201d\u2019)]*\s*$/.test(text) || found.filter((v) => v.entry.category?.endsWith('-base')).length > 1);
+    for (const m of found) {
       const rawCategory = m.entry.category ?? 'benefit';
       // A base form ("cure") is a verb only after an auxiliary or right after a treatment's name; elsewhere a noun ("a miracle cure").
       const baseForm = rawCategory.endsWith('-base');
@@ -181,7 +184,7 @@ export class ClaimAnalyzer {
       const object = this.objectAfter(facts, m.end);
       if (category === 'benefit-directional' && !object) continue;
       const subject = this.subjectBefore(facts, m.start, references, topic);
-      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && subject.end >= start - 1)) continue;
+      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && subject.end >= start - 1) && !(sellingImperative && object)) continue;
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
@@ -196,7 +199,7 @@ export class ClaimAnalyzer {
         .filter((r) => r.end <= verbStart)
         .map((r) => ({ start: at + r.start, end: at + r.end, id: topic.intervention!.id, name: topic.intervention!.name, via: 'reference' as const })),
     ].sort((a, b) => b.end - a.end);
-    const nearest = candidates[0];
+    const nearest = candidates[0] ?? labelSubject(facts.text, verbStart, at);
     if (!nearest) return undefined;
     const between = facts.text.slice(nearest.end - at, verbStart);
     // "Ketamine: an effective treatment" - a heading's label is the subject of what follows its colon.
@@ -215,6 +218,21 @@ export class ClaimAnalyzer {
     const hit = facts.conditions.find((c) => c.start >= at + verbEnd && wordCount(facts.text.slice(verbEnd, c.start - at)) <= 4 && !CLAUSE_BREAK.test(facts.text.slice(verbEnd, c.start - at)));
     return hit ? { start: hit.start, end: hit.end } : undefined;
   }
+}
+
+/**
+ * "The Hangover Rescue: works every single time": a short label before a colon
+ * (a product or service name in a list) is the subject of the verb right after it.
+ */
+function labelSubject(text: string, verbStart: number, at: number): InterventionMention | undefined {
+  const m = LABEL_THEN_VERB.exec(text.slice(0, verbStart));
+  return m ? { start: at + m.index + m[0].indexOf(m[1]!), end: at + m.index + m[0].indexOf(m[1]!) + m[1]!.length, id: m[1]!.toLowerCase(), name: m[1]!, via: 'name' } : undefined;
+}
+
+const LABEL_THEN_VERB = /^\s*((?:[A-Z][\p{L}\p{N}'\u2019&+-]*\s+){0,4}[A-Z][\p{L}\p{N}'\u2019&+-]*)\s*:\s*$/u;
+
+function firstWordStart(text: string): number {
+  return /[\p{L}\p{N}]/u.exec(text)?.index ?? -1;
 }
 
 function summarize(f: SentenceFacts): ClaimAnalysis {
