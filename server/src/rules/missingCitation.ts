@@ -16,8 +16,8 @@ export const missingCitation: RuleDefinition = {
   description: 'A statistic or a claim about what studies show, with no source in the sentence or its paragraph.',
   defaultSeverity: 'information',
   create(knowledge, analyzer) {
-    // Words that claim what studies showed need a source; superlatives, consensus and certainty words are overstated-evidence's business.
-    const evidenceWords = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence'], ['proof', 'confirmation', 'certainty', 'consistency']);
+    // Words that claim what studies showed need a source; superlatives are overstated-evidence's business.
+    const evidenceWords = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence'], ['proof', 'confirmation', 'certainty', 'consensus', 'consistency']);
     return (facts, document) => {
       if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
       if (REFERENCE_ENTRY.test(document.block.prose)) return [];
