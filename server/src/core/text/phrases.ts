@@ -34,8 +34,15 @@ const GAP = /^[\s\-\u2010-\u2015'"\u2018\u2019\u201c\u201d.]*$/;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // Lower-case the sentence once rather than each word, unless that changes its length (a few Unicode letters do).
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) lower = text;
+  else if (lower.includes('\u2019')) lower = lower.replace(/\u2019/g, "'");
+  const normalized = lower !== text;
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: normalizeWord(m[0]) });
+  for (let m = TOKEN.exec(lower); m; m = TOKEN.exec(lower)) {
+    tokens.push({ start: m.index, end: m.index + m[0].length, word: normalized ? m[0] : normalizeWord(m[0]) });
+  }
   return tokens;
 }
 
