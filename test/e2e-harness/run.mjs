@@ -115,7 +115,7 @@ async function main() {
       executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
+      viewport: { width: 1280, height: 960 },
     });
 
     log('running the suite in the extension host');

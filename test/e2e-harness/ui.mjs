@@ -18,6 +18,11 @@ function expectIncludes(text, wanted, where) {
   }
 }
 
+/** Waits for running CSS animations (the hover and menus fade in) to end, so screenshots are crisp. */
+function settled(page) {
+  return page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+}
+
 export async function runUiTest(context, server, workspace, resultsDir) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
@@ -29,7 +34,7 @@ export async function runUiTest(context, server, workspace, resultsDir) {
 
     // 1. Open the draft through Quick Open and wait for the squiggles.
     await page.keyboard.press('Control+P');
-    const quickInput = page.locator('.quick-input-widget input');
+    const quickInput = page.locator('.quick-input-widget input.input');
     await quickInput.waitFor();
     await quickInput.fill('draft.md');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'draft.md' }).first().waitFor();
@@ -40,15 +45,7 @@ export async function runUiTest(context, server, workspace, resultsDir) {
     await editor.locator('.squiggly-error').first().waitFor();
     await shot('01-squiggles.png');
 
-    // 2. The Problems panel lists the findings with their rule codes.
-    await page.keyboard.press('Control+Shift+M');
-    const rows = page.locator('.markers-panel .monaco-list-row');
-    await rows.filter({ hasText: 'magic bullet' }).first().waitFor();
-    const problems = await textOf(page.locator('.markers-panel'));
-    expectIncludes(problems, ['draft.md', 'health-claims', 'hype', 'safety-overclaim', 'unqualified-efficacy', 'no side effects'], 'The Problems panel');
-    await shot('02-problems.png');
-
-    // 3. Hover the first squiggle ("magic bullet", line 3) and read the card.
+    // 2. Hover the first squiggle ("magic bullet", line 3) and read the card (Problems closed: more room for it).
     const squiggle = editor.locator('.squiggly-warning').first();
     const box = await squiggle.boundingBox();
     if (!box) throw new Error('the first warning squiggle has no size on screen');
@@ -57,7 +54,37 @@ export async function runUiTest(context, server, workspace, resultsDir) {
     await hover.waitFor();
     const card = await textOf(hover);
     expectIncludes(card, ['Hype', 'magic bullet', 'sells the treatment', 'Claim strength', 'treatment option', 'Learn more about hype'], 'The hover card');
-    await shot('03-hover-card.png');
+    await settled(page);
+    await shot('02-hover-card.png');
+    // The hover is at most about 250 px high: scroll it to show the rewording and the rule link too.
+    const hoverBox = await hover.boundingBox();
+    await page.mouse.move(hoverBox.x + hoverBox.width / 2, hoverBox.y + hoverBox.height / 2);
+    const linkInView = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('.monaco-hover:not(.hidden)')?.getBoundingClientRect();
+        const link = [...document.querySelectorAll('.monaco-hover a')].find((a) => a.textContent.includes('Learn more'))?.getBoundingClientRect();
+        return !!box && !!link && link.bottom <= box.bottom && link.top >= box.top;
+      });
+    // One wheel step scrolls a few lines; scroll step by step (each after a painted frame) until the link shows.
+    for (let step = 0; !(await linkInView()); step++) {
+      if (step === 40) throw new Error('scrolling the hover card never brought "Learn more about hype" into view');
+      await page.mouse.wheel(0, 120);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    await settled(page);
+    await shot('02b-hover-card-scrolled.png');
+
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+    await hover.waitFor({ state: 'hidden' });
+
+    // 3. The Problems panel lists the findings with their rule codes.
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'magic bullet' }).first().waitFor();
+    const problems = await textOf(page.locator('.markers-panel'));
+    expectIncludes(problems, ['draft.md', 'health-claims', 'hype', 'safety-overclaim', 'unqualified-efficacy', 'no side effects'], 'The Problems panel');
+    await shot('03-problems.png');
 
     // 4. Ctrl+. on the squiggle, then Enter: the preferred rewording, listed first.
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -67,6 +94,7 @@ export async function runUiTest(context, server, workspace, resultsDir) {
     await menu.waitFor();
     const menuText = await textOf(menu);
     expectIncludes(menuText, ['Replace "magic bullet" with "treatment option"', 'Disable health-claims hype for this line'], 'The quick fix menu');
+    await settled(page);
     await shot('04-quick-fix-menu.png');
     await page.keyboard.press('Enter');
     await editor.locator('.view-lines', { hasText: 'Ketamine is a treatment option for depression.' }).waitFor();
