@@ -19,19 +19,17 @@ function installedVersion(name) {
   }
 }
 
-for (const tool of [process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', '/usr/bin/rg']) {
-  if (!fs.existsSync(tool)) {
-    console.error(`[e2e] ${tool} is missing. Prepare the machine first (Debian, as root): bash test/e2e-harness/setup-machine.sh`);
-    process.exit(1);
+/** Checks the machine and installs the harness's npm dependencies if they are missing or stale; throws if it cannot. */
+export function ensureHarnessDependencies() {
+  for (const tool of [process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', '/usr/bin/rg']) {
+    if (!fs.existsSync(tool)) throw new Error(`${tool} is missing. Prepare the machine first (Debian, as root): bash test/e2e-harness/setup-machine.sh`);
   }
-}
-
-const stale = Object.keys(lock.packages[''].dependencies).filter((name) => installedVersion(name) !== lock.packages[`node_modules/${name}`]?.version);
-if (stale.length) {
+  const stale = Object.keys(lock.packages[''].dependencies).filter((name) => installedVersion(name) !== lock.packages[`node_modules/${name}`]?.version);
+  if (!stale.length) return;
   console.log(`[e2e] installing the harness dependencies (${stale.join(', ')}) into test/e2e-harness/node_modules`);
   // @vscode/ripgrep (under code-server) would download rg; seeding its cache makes it use Debian's.
   const seed = spawnSync('bash', [path.join(HARNESS, 'setup-machine.sh'), '--seed-ripgrep-only'], { stdio: 'inherit' });
-  if (seed.status !== 0) process.exit(seed.status ?? 1);
+  if (seed.status !== 0) throw new Error('seeding the ripgrep cache failed');
   const result = spawnSync('npm', ['ci', '--prefix', HARNESS, '--no-audit', '--no-fund'], {
     stdio: 'inherit',
     env: {
@@ -43,8 +41,15 @@ if (stale.length) {
       npm_config_nodedir: '/usr',
     },
   });
-  if (result.status !== 0) {
-    console.error('[e2e] npm ci in test/e2e-harness failed; is the machine prepared (bash test/e2e-harness/setup-machine.sh)?');
-    process.exit(result.status ?? 1);
+  if (result.status !== 0) throw new Error('npm ci in test/e2e-harness failed; is the machine prepared (bash test/e2e-harness/setup-machine.sh)?');
+}
+
+// Run directly (node ensure-deps.mjs): install only.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    ensureHarnessDependencies();
+  } catch (error) {
+    console.error(`[e2e] ${error.message}`);
+    process.exit(1);
   }
 }

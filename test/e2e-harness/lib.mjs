@@ -196,15 +196,24 @@ export function tail(file, lines = 30) {
   }
 }
 
-/** Runs `cleanup` once, on normal exit paths and on Ctrl+C / SIGTERM / SIGHUP. */
+/**
+ * Runs `cleanup` once: on normal exit paths, on Ctrl+C / SIGTERM / SIGHUP, and
+ * when the parent process goes away. (`npm run` runs us under `sh -c`, and a
+ * SIGTERM sent to npm reaches neither; without this code-server would outlive it.)
+ */
 export function onShutdown(cleanup) {
   let done;
   const once = () => (done ??= Promise.resolve().then(cleanup));
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.once(signal, () => {
-      log(`${signal}: stopping`);
-      void once().finally(() => process.exit(130));
-    });
-  }
+  const stopNow = (why) => {
+    log(`${why}: stopping`);
+    void once().finally(() => process.exit(130));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => stopNow(signal));
+  const parent = process.ppid;
+  // No event tells a process that its parent died; process.ppid changes when it is re-parented.
+  const watch = setInterval(() => {
+    if (process.ppid !== parent) stopNow('the parent process exited');
+  }, 1_000);
+  watch.unref();
   return once;
 }

@@ -1,4 +1,5 @@
 // `npm run test:e2e`: the end-to-end tests against the packaged extension.
+//  0. installs the harness's own npm dependencies if missing (ensure-deps.mjs);
 //  1. builds and packages the .vsix (npm run package);
 //  2. installs it with `code-server --install-extension` into a fresh profile;
 //  3. starts code-server (VS Code 1.99.3) on 127.0.0.1;
@@ -16,8 +17,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { chromium } from 'playwright-core';
 import { buildAndPackage, createProfile, installVsix, log, onShutdown, ROOT, startCodeServer } from './lib.mjs';
+import { ensureHarnessDependencies } from './ensure-deps.mjs';
 import { runUiTest } from './ui.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results/e2e');
@@ -92,6 +93,9 @@ async function main() {
 
   let failed = false;
   try {
+    ensureHarnessDependencies();
+    // Imported here: the line above may have just installed it.
+    const { chromium } = await import('playwright-core');
     log('building and packaging the extension');
     const vsix = await buildAndPackage();
     log(`packaged ${path.relative(ROOT, vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB)`);
