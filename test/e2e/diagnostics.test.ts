@@ -16,7 +16,7 @@ suite('diagnostics', () => {
     const hype = diagnosticAt(diagnostics, document, 'hype', 'magic bullet');
     // The first "magic bullet"; the second is negated ("It is not a magic bullet.").
     assert.deepEqual(hype.range, rangeOf(document, 'magic bullet', 0));
-    assert.equal(hype.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(hype.severity, vscode.DiagnosticSeverity.Warning, 'hype is a warning by default');
     assert.equal(hype.source, SOURCE);
     assert.match(hype.message, /sells the treatment/);
     const target = typeof hype.code === 'object' ? hype.code.target : undefined;
@@ -24,14 +24,14 @@ suite('diagnostics', () => {
 
     const safety = diagnosticAt(diagnostics, document, 'safety-overclaim', 'no side effects');
     assert.deepEqual(safety.range, rangeOf(document, 'no side effects'));
-    assert.equal(safety.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(safety.severity, vscode.DiagnosticSeverity.Error, 'safety-overclaim is an error by default');
 
     const efficacy = diagnosticAt(diagnostics, document, 'unqualified-efficacy', 'Ketamine cures depression');
     assert.deepEqual(efficacy.range, new vscode.Range(4, 0, 4, 25));
-    assert.equal(efficacy.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(efficacy.severity, vscode.DiagnosticSeverity.Warning, 'unqualified-efficacy is a warning by default');
 
-    assert.equal(diagnosticAt(diagnostics, document, 'missing-citation', 'Research proves').severity, vscode.DiagnosticSeverity.Information);
-    for (const d of diagnostics.filter((x) => codeOf(x) === 'absolute-language')) assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(diagnosticAt(diagnostics, document, 'missing-citation', 'Research proves').severity, vscode.DiagnosticSeverity.Information, 'missing-citation is information by default');
+    for (const d of diagnostics.filter((x) => codeOf(x) === 'absolute-language')) assert.equal(d.severity, vscode.DiagnosticSeverity.Warning, 'absolute-language is a warning by default');
   });
 
   test('editing the text updates them: a fixed sentence clears, a new overclaim appears', async () => {

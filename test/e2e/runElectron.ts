@@ -27,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`test:electron failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`test:electron failed: ${error instanceof Error ? error.message : String(error)}\n(It downloads VS Code, so it needs internet access. Offline, run the same suite with: npm run test:e2e)`);
   process.exit(1);
 });
