@@ -1,8 +1,10 @@
 // The UI-level test: what a person sees in the workbench with the installed
 // extension (no test payload). Opens a draft, waits for the squiggles, opens the
 // Problems panel, hovers a squiggle and reads the card, applies the preferred
-// quick fix with Ctrl+. and Enter. A screenshot after each step.
+// quick fix with Ctrl+. and Enter, then breaks the project's .health-claims.json.
+// A screenshot after each step.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const STEP_TIMEOUT_MS = 30_000;
@@ -102,6 +104,17 @@ export async function runUiTest(context, server, workspace, resultsDir) {
     await rows.filter({ hasText: 'sells the treatment' }).waitFor({ state: 'detached' });
     await rows.filter({ hasText: 'no side effects' }).first().waitFor();
     await shot('05-after-quick-fix.png');
+
+    // 6. A broken .health-claims.json: a warning names the file and line, the Problems panel shows
+    //    the JSON error, and the draft is still checked (with the defaults).
+    fs.writeFileSync(path.join(workspace, '.health-claims.json'), '{\n  "rules": {\n    "hype": "off"\n    "absolute-language": "error"\n  }\n}\n');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: '.health-claims.json' });
+    await toast.waitFor();
+    expectIncludes(await textOf(toast), ['line 4'], 'The warning about the broken .health-claims.json');
+    await rows.filter({ hasText: 'not valid JSON' }).first().waitFor();
+    await rows.filter({ hasText: 'no side effects' }).first().waitFor();
+    await settled(page);
+    await shot('06-broken-config.png');
   } catch (error) {
     await shot('ui-failure.png').catch(() => undefined);
     throw error;
