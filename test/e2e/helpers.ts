@@ -84,15 +84,6 @@ export function waitForFindings(document: vscode.TextDocument, expected: readonl
   return waitForDiagnostics(document.uri, (ds) => findings(document, ds).join(' | ') === want, `${what} (${want})`);
 }
 
-/** Polls `condition` (for state that has no event) until it holds or `timeoutMs` passes. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = WAIT_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 export async function openInEditor(relative: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
   const document = await vscode.workspace.openTextDocument(fileInWorkspace(relative));
   const editor = await vscode.window.showTextDocument(document);

@@ -15,12 +15,13 @@ suite('settings and project configuration', () => {
     await waitForFindings(document, DRAFT_FINDINGS, 'the findings of the draft');
 
     await setRules({ hype: 'off', 'safety-overclaim': 'hint', 'absolute-language': 'error' });
-    const updated = await waitForFindings(document, without(DRAFT_FINDINGS, 'hype: magic bullet'), 'hype to be turned off');
-    await waitForDiagnostics(
+    await waitForFindings(document, without(DRAFT_FINDINGS, 'hype: magic bullet'), 'hype to be turned off');
+    const updated = await waitForDiagnostics(
       document.uri,
       (ds) => ds.some((d) => codeOf(d) === 'safety-overclaim' && d.severity === vscode.DiagnosticSeverity.Hint),
       'safety-overclaim as a hint',
     );
+    assert.ok(!updated.some((d) => codeOf(d) === 'hype'), 'hype stays off');
     assert.equal(diagnosticAt(updated, document, 'safety-overclaim', 'no side effects').severity, vscode.DiagnosticSeverity.Hint);
     for (const d of updated.filter((x) => codeOf(x) === 'absolute-language')) assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
 
