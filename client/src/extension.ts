@@ -109,7 +109,7 @@ async function checkWorkspace(): Promise<void> {
     void vscode.window.showInformationMessage('Open a folder to check its Markdown files.');
     return;
   }
-  await vscode.window.withProgress(
+  const { summary, problems } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Health Claims: checking Markdown files', cancellable: true },
     async (progress, token) => {
       const files = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**', undefined, token);
@@ -134,14 +134,18 @@ async function checkWorkspace(): Promise<void> {
       }
       for (const e of errors) output?.appendLine(`[client] could not check ${e}`);
       const summary = `Health Claims: ${token.isCancellationRequested ? 'stopped after ' : 'checked '}${checked} of ${files.length} Markdown files, ${problems} problem${problems === 1 ? '' : 's'}${errors.length ? `, ${errors.length} could not be read (see output)` : ''}.`;
-      if (problems > 0) {
-        const choice = await vscode.window.showInformationMessage(summary, 'Show Problems');
-        if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-      } else {
-        void vscode.window.showInformationMessage(summary);
-      }
+      return { summary, problems };
     },
   );
+  // Not awaited, and outside the progress: the summary stays until dismissed, but the
+  // progress notification and the command finish as soon as the check has.
+  if (problems > 0) {
+    void vscode.window.showInformationMessage(summary, 'Show Problems').then((choice) => {
+      if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+  } else {
+    void vscode.window.showInformationMessage(summary);
+  }
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
