@@ -44,6 +44,12 @@ import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../shared/diagnostics.js';
 import { DEFAULT_SETTINGS, normalizeSettings, resolveRuleSettings, SETTINGS_SECTION, type HealthClaimsSettings } from '../shared/settings.js';
 import { FIX_ALL_KIND, fixAllAction, kindRequested, quickFixes, type HealthDiagnostic } from './codeActions.js';
 import { renderHoverCard } from './hoverCard.js';
+import { renderEvidenceCard } from './evidenceCardMarkdown.js';
+import { evidenceTargetAt } from '../core/evidence/evidenceAt.js';
+import { interventionCard, sourceCard } from '../core/evidence/evidenceCard.js';
+import { queryForClaim } from '../core/evidence/evidenceQuery.js';
+import type { Knowledge } from '../core/knowledge/knowledge.js';
+import type { Checker } from '../core/checker.js';
 import { isConfigFile, isIgnoredByConfig, NO_CONFIG, ProjectConfigs } from '../node/projectConfig.js';
 import {
   CHECK_FILES_METHOD,
@@ -336,7 +342,7 @@ export class HealthClaimsServer {
     const loaded = this.trusted && file ? this.configs.forFile(file) : NO_CONFIG;
     this.reportConfigProblems(loaded);
     if (file && isIgnoredByConfig(file, loaded)) return [];
-    const checker = this.pool.forConfig(loaded.config);
+    const checker = this.checkerFor(file, loaded);
     const result = checker.check(text, { rules: resolveRuleSettings(settings.rules, loaded.config.rules), includeImageAltText: loaded.config.includeImageAltText, documentKey: uri });
     const lines = new LineIndex(text);
     const diagnostics = toDiagnostics(text, result.findings, lines) as HealthDiagnostic[];
@@ -350,6 +356,11 @@ export class HealthClaimsServer {
       });
     }
     return diagnostics;
+  }
+
+  /** The checker for a file: its project configuration (terms) and, in a trusted workspace, the workspace's evidence packs. */
+  private checkerFor(_file: string | undefined, loaded: LoadedConfig): Checker {
+    return this.pool.forConfig(loaded.config);
   }
 
   // ------------------------------------------------------------------ .health-claims.json
@@ -415,15 +426,52 @@ export class HealthClaimsServer {
       if (!document || !isMarkdown(document.uri, document.languageId)) return null;
       const diagnostics = await this.currentDiagnostics(document);
       const hits = diagnostics.filter((d) => d.data && contains(d.range, params.position));
-      if (!hits.length) return null;
+      const evidence = this.evidenceCardAt(document, params.position, hits);
+      if (!hits.length && !evidence) return null;
+      const cards = [...hits.map((d) => renderHoverCard(d)), ...(evidence ? [evidence.markdown] : [])];
       return {
-        contents: { kind: MarkupKind.Markdown, value: hits.map((d) => renderHoverCard(d)).join('\n\n---\n\n') },
-        range: hits[0]!.range,
+        contents: { kind: MarkupKind.Markdown, value: cards.join('\n\n---\n\n') },
+        range: hits[0]?.range ?? evidence!.range,
       };
     } catch (error) {
       this.logError('hover', error);
       return null;
     }
+  }
+
+  /**
+   * The evidence card for a hover: a cited pack source under the cursor, else
+   * the flagged claim's evidence (its interventions, condition, outcome and the
+   * rule's evidence ids), else a pack intervention named under the cursor.
+   */
+  private evidenceCardAt(document: TextDocument, position: Position, hits: readonly HealthDiagnostic[]): { markdown: string; range: Range } | undefined {
+    const knowledge = this.knowledgeFor(document.uri);
+    if (knowledge.evidence.isEmpty) return undefined;
+    const text = document.getText();
+    const target = evidenceTargetAt(knowledge, text, document.offsetAt(position));
+    const rangeOf = (span: { start: number; end: number }): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+    if (target?.kind === 'source') {
+      const card = sourceCard(knowledge.evidence, target.sourceId);
+      if (card) return { markdown: renderEvidenceCard(card), range: rangeOf(target) };
+    }
+    for (const hit of hits) {
+      if (!hit.data?.analysis) continue;
+      const query = queryForClaim(knowledge, hit.data.analysis, { evidenceIds: hit.data.evidenceIds, ruleId: hit.data.ruleId });
+      const card = query.interventionIds.length ? interventionCard(knowledge.evidence, query) : undefined;
+      if (card) return { markdown: renderEvidenceCard(card), range: hit.range };
+    }
+    if (target?.kind === 'intervention') {
+      const card = interventionCard(knowledge.evidence, target.query);
+      if (card) return { markdown: renderEvidenceCard(card), range: rangeOf(target) };
+    }
+    return undefined;
+  }
+
+  /** The knowledge (lexicons and evidence packs) the document is checked with. */
+  private knowledgeFor(uri: string): Knowledge {
+    const file = filePathOf(uri);
+    const loaded = this.trusted && file ? this.configs.forFile(file) : NO_CONFIG;
+    return this.checkerFor(file, loaded).knowledge;
   }
 
   private async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
@@ -442,12 +490,12 @@ export class HealthClaimsServer {
             current ??= await this.currentDiagnostics(document);
             diagnostic = current.find((d) => d.code === given.code && sameRange(d.range, given.range)) ?? given;
           }
-          actions.push(...quickFixes(document, diagnostic));
+          actions.push(...quickFixes(document, diagnostic, this.knowledgeFor(document.uri).evidence));
         }
       }
       // Fix-all on request (e.g. editor.codeActionsOnSave), or next to our quick fixes.
       if (kindRequested(FIX_ALL_KIND, only) && (only?.length || ours.length)) {
-        const fixAll = fixAllAction(document, await this.currentDiagnostics(document));
+        const fixAll = fixAllAction(document, await this.currentDiagnostics(document), this.knowledgeFor(document.uri).evidence);
         if (fixAll) actions.push(fixAll);
       }
       return actions;

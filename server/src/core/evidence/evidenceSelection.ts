@@ -63,11 +63,15 @@ export function rankFindings(evidence: EvidenceIndex, query: EvidenceQuery): Pac
   return scored.sort((a, b) => b.score - a.score).map((s) => s.finding);
 }
 
-/** 2: the sentence names this condition; 1: a narrower one of it; 0: no condition named; -1: another condition. */
+/**
+ * 2: the sentence names this condition; 1: the finding is about a broader or a
+ * narrower one (a claim about "depression" and a finding in treatment-resistant
+ * depression); 0: no condition named; -1: an unrelated condition.
+ */
 function conditionMatch(evidence: EvidenceIndex, findingCondition: string, named: readonly string[]): number {
   if (!named.length) return 0;
   if (named.includes(findingCondition)) return 2;
-  if (named.some((c) => evidence.conditionAndBroader(c).includes(findingCondition))) return 1;
+  if (named.some((c) => evidence.conditionAndBroader(c).includes(findingCondition) || evidence.conditionAndBroader(findingCondition).includes(c))) return 1;
   return -1;
 }
 
@@ -116,13 +120,19 @@ function rankSources(sources: readonly PackSource[], query: EvidenceQuery): Pack
 export function citableSources(evidence: EvidenceIndex, query: EvidenceQuery, percents: readonly number[], limit = 3): PackSource[] {
   if (!query.interventionIds.length) return [];
   const findings = rankFindings(evidence, query);
+  // 70% "remission" is not supported by a 70% response rate.
+  const onOutcome = (measure: string) => !query.outcomes.length || (query.outcomes as string[]).includes(measure);
   if (!percents.length) return relevantSources(evidence, query, findings[0], limit);
   const reporting = evidence
     .allSources()
     .filter((s) => isUsable(s) && s.intervention && interventionChain(evidence, query.interventionIds).includes(s.intervention))
-    .filter((s) => s.outcomes?.some((o) => isUsable(o) && o.verification !== 'inference' && o.unit === '%' && percents.some((p) => o.value !== undefined && Math.abs(o.value - p) <= 1)));
+    .filter((s) => s.outcomes?.some((o) => isUsable(o) && o.verification !== 'inference' && o.unit === '%' && onOutcome(o.measure) && percents.some((p) => o.value !== undefined && Math.abs(o.value - p) <= 1)));
   const chosen = rankSources(reporting, query);
-  const holding = findings.find((f) => f.range?.unit === '%' && percents.every((p) => p >= f.range!.min - 0.5 && p <= f.range!.max + 0.5));
-  if (holding) for (const s of relevantSources(evidence, query, holding, limit)) if (!chosen.includes(s)) chosen.push(s);
+  // Sources that report the figure itself are the ones to cite.
+  if (chosen.length) return chosen.slice(0, limit);
+  const holding = findings.find((f) => f.range?.unit === '%' && onOutcome(f.outcome) && percents.every((p) => p >= f.range!.min - 0.5 && p <= f.range!.max + 0.5));
+  // Only the finding's own sources: another study on the same treatment does not back this figure.
+  const backing = holding ? [holding.preferredSource, ...holding.sources].map((id) => evidence.source(id)).filter((s): s is PackSource => !!s && isUsable(s)) : [];
+  for (const s of backing) if (!chosen.includes(s)) chosen.push(s);
   return chosen.slice(0, limit);
 }
