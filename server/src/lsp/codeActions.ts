@@ -9,7 +9,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { DiagnosticData } from '../shared/diagnostics.js';
 import type { Suggestion } from '../core/types.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
-import { footnoteCitation, type FootnoteCitation } from '../core/knowledge/footnoteCitation.js';
+import type { FootnoteCitation } from '../core/knowledge/footnoteCitation.js';
+import { placeCitation } from '../core/evidence/citeSource.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.health-claims`;
 
@@ -29,7 +30,7 @@ function stillApplies(document: TextDocument, diagnostic: HealthDiagnostic): dia
   return !!data && typeof data.text === 'string' && Array.isArray(data.suggestions) && document.getText(diagnostic.range) === data.text;
 }
 
-function appendEdit(document: TextDocument, texts: readonly string[]): TextEdit | undefined {
+export function appendEdit(document: TextDocument, texts: readonly string[]): TextEdit | undefined {
   const additions = texts.map((t) => t.replace(/^\n+|\s+$/g, '')).filter(Boolean);
   if (!additions.length) return undefined;
   const text = document.getText();
@@ -58,14 +59,12 @@ function suggestionEdits(
   const appended = suggestion.appendToDocument ? [suggestion.appendToDocument] : [];
   let citation: FootnoteCitation | undefined;
   if (suggestion.citeSourceId) {
-    const source = evidence?.source(suggestion.citeSourceId);
     // A fix that should cite a source the loaded packs do not have is not offered: it would leave the claim unsourced.
-    if (!source) return undefined;
-    citation = footnoteCitation(documentText, source, (text) => evidence!.sourceForCitation(text) === source);
-    const after = suggestion.citeAfter ?? '';
-    const afterStart = document.offsetAt(diagnostic.range.end);
-    if (after && document.getText().slice(afterStart, afterStart + after.length) === after) {
-      const at = document.positionAt(afterStart + after.length);
+    const placed = placeCitation(documentText, document.offsetAt(diagnostic.range.end), suggestion, evidence);
+    if (!placed) return undefined;
+    citation = placed.footnote;
+    if (placed.referenceAt !== undefined) {
+      const at = document.positionAt(placed.referenceAt);
       edits.push({ range: { start: at, end: at }, newText: citation.reference });
     } else {
       replacement += citation.reference;
