@@ -95,7 +95,8 @@ export function relevantSources(evidence: EvidenceIndex, query: EvidenceQuery, f
     const candidates = evidence
       .allSources()
       .filter((s) => s.intervention && chain.includes(s.intervention) && s.species !== 'mouse' && s.species !== 'rat' && s.species !== 'cell')
-      .filter((s) => !query.conditionIds.length || (s.population?.condition !== undefined && conditionMatch(evidence, s.population.condition, query.conditionIds) >= 0));
+      // A source that records no population condition is not ruled out by the sentence's condition.
+      .filter((s) => !query.conditionIds.length || s.population?.condition === undefined || conditionMatch(evidence, s.population.condition, query.conditionIds) >= 0);
     rankSources(candidates, query).forEach(add);
   }
   return chosen.slice(0, limit);
