@@ -127,6 +127,15 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   'odds-ratio': 'odds ratio',
 };
 
+/**
+ * "Anand 2023", or for a record without an author its trial name ("KetECT"):
+ * the pack's own short name would start with a bracketed description there.
+ */
+export function sourceDisplayName(source: PackSource): string {
+  if (source.firstAuthor || !source.aliases?.length) return sourceShortName(source).replace(/^\[/, '');
+  return source.year ? `${source.aliases[0]} ${source.year}` : source.aliases[0]!;
+}
+
 /** The card for an intervention mention or a flagged claim; undefined when no pack knows the intervention. */
 export function interventionCard(evidence: EvidenceIndex, query: EvidenceQuery): EvidenceCard | undefined {
   const first = query.interventionIds.map((id) => evidence.intervention(id)).find((i) => !!i);
@@ -157,7 +166,7 @@ export function sourceCard(evidence: EvidenceIndex, sourceId: string): EvidenceC
   const condition = source.population?.condition ? evidence.condition(source.population.condition)?.name : undefined;
   return {
     kind: 'source',
-    title: sourceShortName(source),
+    title: sourceDisplayName(source),
     conditions: condition ? [condition] : [],
     sources: [cardSource(source, [])],
     safety: [],
@@ -192,7 +201,7 @@ function cardSource(s: PackSource, outcomes: readonly Measure[]): CardSource {
   const usable = isUsable(s);
   return {
     id: s.id,
-    name: sourceShortName(s),
+    name: sourceDisplayName(s),
     title: s.title,
     design: s.design && DESIGN_LABELS[s.design],
     n: s.n,
@@ -249,8 +258,9 @@ function regulatoryFor(evidence: EvidenceIndex, chain: readonly string[], condit
   const seen = new Set<string>();
   const records = chain.flatMap((id) => evidence.regulatoryFor(id)).filter((r) => isUsable(r) && !seen.has(r.id) && seen.add(r.id));
   const conditions = new Set(conditionIds.flatMap((c) => evidence.conditionAndBroader(c)));
-  // Records for the sentence's condition first; the named intervention's own records before its family's.
-  const relevant = [...records].sort((a, b) => Number(!!b.condition && conditions.has(b.condition)) - Number(!!a.condition && conditions.has(a.condition)));
+  // Records for the sentence's condition first, and approvals for other uses (anaesthesia) last.
+  const rank = (r: PackRegulatory) => (r.condition && conditions.has(r.condition) ? 2 : 0) + (r.status === 'approved-other-indication' ? 0 : 1);
+  const relevant = [...records].sort((a, b) => rank(b) - rank(a));
   return relevant.slice(0, MAX_REGULATORY).map((r) => ({
     jurisdiction: r.jurisdiction,
     agency: r.agency,
