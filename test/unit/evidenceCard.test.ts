@@ -86,6 +86,15 @@ describe('evidence cards (core)', () => {
     const cited = `Most responded.[^7]\n\n[^7]: See https://doi.org/${anand.doi}\n`;
     const marker = evidenceTargetAt(knowledge, cited, cited.indexOf('[^7]') + 1);
     assert.deepEqual(marker && marker.kind === 'source' ? marker.sourceId : undefined, anand.id);
+    const link = `The trial ([Anand and colleagues](https://doi.org/${anand.doi})) compared it with ECT.`;
+    const linked = evidenceTargetAt(knowledge, link, link.indexOf('colleagues'));
+    assert.deepEqual(linked && linked.kind === 'source' ? linked.sourceId : undefined, anand.id, 'a DOI link');
+    const authorYear = `In the largest trial (${anand.firstAuthor} et al., ${anand.year}), 55% responded.`;
+    const byAuthor = evidenceTargetAt(knowledge, authorYear, authorYear.indexOf(anand.firstAuthor!));
+    assert.deepEqual(byAuthor && byAuthor.kind === 'source' ? byAuthor.sourceId : undefined, anand.id, 'an author-year citation');
+    const brand = 'Spravato is a nasal spray.';
+    const spravato = evidenceTargetAt(knowledge, brand, 2);
+    assert.deepEqual(spravato && spravato.kind === 'intervention' ? spravato.query.interventionIds : undefined, ['esketamine-nasal']);
     assert.equal(evidenceTargetAt(knowledge, 'Nothing to see here.', 3), undefined);
   });
 });
