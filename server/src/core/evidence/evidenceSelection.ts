@@ -123,7 +123,15 @@ export function citableSources(evidence: EvidenceIndex, query: EvidenceQuery, pe
   const findings = rankFindings(evidence, query);
   // 70% "remission" is not supported by a 70% response rate.
   const onOutcome = (measure: string) => !query.outcomes.length || (query.outcomes as string[]).includes(measure);
-  if (!percents.length) return relevantSources(evidence, query, findings[0], limit);
+  // "Studies have found that X works" is best backed by a synthesis: among the relevant sources, reviews and larger designs first.
+  if (!percents.length) {
+    const candidates = relevantSources(evidence, query, findings[0], limit * 2);
+    return candidates
+      .map((source, order) => ({ source, order }))
+      .sort((a, b) => (DESIGN_RANK[b.source.design ?? 'commentary'] ?? 0) - (DESIGN_RANK[a.source.design ?? 'commentary'] ?? 0) || a.order - b.order)
+      .slice(0, limit)
+      .map((c) => c.source);
+  }
   const reporting = evidence
     .allSources()
     .filter((s) => isUsable(s) && s.intervention && interventionChain(evidence, query.interventionIds).includes(s.intervention))
