@@ -65,6 +65,19 @@ describe('evidence cards (core)', () => {
     for (const r of card.regulatory) assert.ok(own.includes(r.indication), `${r.indication} is an esketamine record`);
   });
 
+  it('does not lend one molecule\'s sources, approvals or adverse effects to another', () => {
+    const other = pack.interventions.find((i) => i.family && i.molecule && i.molecule !== evidence.intervention(i.family)?.molecule && i.id !== i.family)!;
+    const efficacy = interventionCard(evidence, query({ interventionIds: [other.id] }))!;
+    // The finding's own sources may be about the family (a comparison); no other family source fills the card.
+    const citedByFinding = efficacy.finding ? evidence.finding(efficacy.finding.id)!.sources : [];
+    for (const s of efficacy.sources.filter((x) => !citedByFinding.includes(x.id))) assert.notEqual(evidence.source(s.id)!.intervention, other.family, `${s.id} is about ${other.family}`);
+    // Safety facts the pack links to this form (alsoAppliesTo) may cite family sources; others may not appear.
+    const card = interventionCard(evidence, query({ interventionIds: [other.id], aboutSafety: true, outcomes: ['adverse-event'] }))!;
+    const familyOnly = (ids: string[] | undefined, main: string) => main === other.family && !ids?.includes(other.id);
+    for (const r of card.regulatory) assert.ok(!pack.regulatory!.some((x) => x.indication === r.indication && familyOnly(x.alsoAppliesTo, x.intervention)));
+    for (const f of card.safety) assert.ok(!pack.safety!.some((x) => x.text === f.text && familyOnly(x.alsoAppliesTo, x.intervention)));
+  });
+
   it('a card for an unverified source carries no figures and no link', () => {
     const unverified = pack.sources.find((s) => s.verification === 'unverified' && s.outcomes?.length)!;
     const card = sourceCard(evidence, unverified.id)!;

@@ -13,7 +13,7 @@ import { isUsable, sourceLink, sourceShortName } from '../knowledge/evidenceInde
 import type { Certainty, Measure, PackFinding, PackRegulatory, PackSafety, PackSource, RecordVerification, SourceOutcome, StudyDesign, Unit } from '../knowledge/evidencePack.js';
 import { withoutPackNotes } from '../knowledge/footnoteCitation.js';
 import type { EvidenceQuery } from './evidenceQuery.js';
-import { bestFinding, interventionChain, relevantSources } from './evidenceSelection.js';
+import { bestFinding, relevantSources, sameMolecule } from './evidenceSelection.js';
 
 export interface CardFinding {
   id: string;
@@ -140,13 +140,13 @@ export function sourceDisplayName(source: PackSource): string {
 export function interventionCard(evidence: EvidenceIndex, query: EvidenceQuery): EvidenceCard | undefined {
   const first = query.interventionIds.map((id) => evidence.intervention(id)).find((i) => !!i);
   if (!first) return undefined;
-  const chain = interventionChain(evidence, query.interventionIds);
   // A claim about safety only ("no side effects") is answered by the safety facts and their sources, not by an efficacy finding.
   const safetyOnly = query.aboutSafety && query.outcomes.every((o) => o === 'adverse-event');
-  const safety = query.aboutSafety ? namedOrFamily(query.interventionIds, chain, (ids) => safetyFor(evidence, ids)) : [];
+  const sameDrug = sameMolecule(evidence, query.interventionIds);
+  const safety = query.aboutSafety ? safetyFor(evidence, sameDrug) : [];
   const finding = safetyOnly ? undefined : bestFinding(evidence, query);
   const sources = safetyOnly
-    ? safetySources(evidence, query.interventionIds, chain)
+    ? safetySources(evidence, sameDrug)
     : relevantSources(evidence, { ...query, outcomes: finding ? [finding.outcome] : query.outcomes }, finding, query.aboutSafety ? MAX_SOURCES_WITH_SAFETY : MAX_SOURCES);
   return {
     kind: 'intervention',
@@ -155,7 +155,8 @@ export function interventionCard(evidence: EvidenceIndex, query: EvidenceQuery):
     finding: finding && cardFinding(finding),
     sources: sources.map((s) => cardSource(s, finding ? [finding.outcome] : query.outcomes)),
     safety: safety.map(({ sources: _sources, ...rest }) => rest),
-    regulatory: namedOrFamily(query.interventionIds, chain, (ids) => regulatoryFor(evidence, ids, query.conditionIds)),
+    // A status is per product; the pack's alsoAppliesTo says which forms share it.
+    regulatory: regulatoryFor(evidence, query.interventionIds, query.conditionIds),
   };
 }
 
@@ -172,16 +173,6 @@ export function sourceCard(evidence: EvidenceIndex, sourceId: string): EvidenceC
     safety: [],
     regulatory: [],
   };
-}
-
-/**
- * Records of the interventions the sentence names; the family's only when the
- * named ones have none (racemic ketamine's off-label status says nothing about
- * Spravato's approval).
- */
-function namedOrFamily<T>(named: readonly string[], chain: readonly string[], read: (ids: readonly string[]) => T[]): T[] {
-  const own = read(named);
-  return own.length ? own : read(chain);
 }
 
 function cardFinding(f: PackFinding): CardFinding {
@@ -240,7 +231,9 @@ const EFFECT_UNITS: Partial<Record<Unit, string>> = { g: 'g =', d: 'd =', smd: '
 export function formatValue(value: number, unit: Unit): string {
   const effect = EFFECT_UNITS[unit];
   if (effect) return `${effect} ${trim(value)}`;
-  return unit === '%' ? `${trim(value)}%` : `${trim(value)} ${unit}`;
+  if (unit === '%') return `${trim(value)}%`;
+  // "1 week", not "1 weeks".
+  return `${trim(value)} ${Math.abs(value) === 1 && unit.endsWith('s') ? unit.slice(0, -1) : unit}`;
 }
 
 export function formatRange(min: number, max: number, unit: Unit): string {
@@ -273,8 +266,8 @@ function regulatoryFor(evidence: EvidenceIndex, chain: readonly string[], condit
 }
 
 /** The checked sources behind the intervention's safety facts, systematic reviews and labels first. */
-function safetySources(evidence: EvidenceIndex, named: readonly string[], chain: readonly string[]): PackSource[] {
-  const ids = namedOrFamily(named, chain, (list) => safetyFor(evidence, list)).flatMap((s) => s.sources);
+function safetySources(evidence: EvidenceIndex, interventionIds: readonly string[]): PackSource[] {
+  const ids = safetyFor(evidence, interventionIds).flatMap((s) => s.sources);
   const sources = [...new Set(ids)].map((id) => evidence.source(id)).filter((s): s is PackSource => !!s && isUsable(s));
   const rank = (s: PackSource) => (s.design === 'systematic-review' || s.design === 'meta-analysis' ? 2 : s.design === 'regulatory-label' ? 1 : 0);
   return sources.sort((a, b) => rank(b) - rank(a)).slice(0, MAX_SOURCES_WITH_SAFETY);

@@ -40,6 +40,21 @@ export function interventionChain(evidence: EvidenceIndex, interventionIds: read
   return chain;
 }
 
+/**
+ * The named interventions, plus their family when it is the same molecule:
+ * racemic ketamine's adverse effects apply to IV racemic ketamine, not to
+ * R-ketamine or esketamine (which the pack links explicitly with alsoAppliesTo).
+ */
+export function sameMolecule(evidence: EvidenceIndex, named: readonly string[]): string[] {
+  const ids = [...named];
+  for (const id of named) {
+    const intervention = evidence.intervention(id);
+    const family = intervention?.family ? evidence.intervention(intervention.family) : undefined;
+    if (family && intervention?.molecule && family.molecule === intervention.molecule && !ids.includes(family.id)) ids.push(family.id);
+  }
+  return ids;
+}
+
 /** Findings that fit the query, best first: named intervention over its family, exact condition over a broader one, the sentence's outcome, then certainty. */
 export function rankFindings(evidence: EvidenceIndex, query: EvidenceQuery): PackFinding[] {
   const chain = interventionChain(evidence, query.interventionIds);
@@ -91,7 +106,8 @@ export function relevantSources(evidence: EvidenceIndex, query: EvidenceQuery, f
     rankSources(finding.sources.map((id) => evidence.source(id)).filter((s): s is PackSource => !!s), query).forEach(add);
   }
   if (chosen.length < limit) {
-    const chain = interventionChain(evidence, query.interventionIds);
+    // Other sources on the same drug only: studies of racemic ketamine do not back a claim about R-ketamine.
+    const chain = sameMolecule(evidence, query.interventionIds);
     const candidates = evidence
       .allSources()
       .filter((s) => s.intervention && chain.includes(s.intervention) && s.species !== 'mouse' && s.species !== 'rat' && s.species !== 'cell')
@@ -134,7 +150,7 @@ export function citableSources(evidence: EvidenceIndex, query: EvidenceQuery, pe
   }
   const reporting = evidence
     .allSources()
-    .filter((s) => isUsable(s) && s.intervention && interventionChain(evidence, query.interventionIds).includes(s.intervention))
+    .filter((s) => isUsable(s) && s.intervention && sameMolecule(evidence, query.interventionIds).includes(s.intervention))
     .filter((s) => s.outcomes?.some((o) => isUsable(o) && o.verification !== 'inference' && o.unit === '%' && onOutcome(o.measure) && percents.some((p) => o.value !== undefined && Math.abs(o.value - p) <= 1)));
   const chosen = rankSources(reporting, query);
   // Sources that report the figure itself are the ones to cite.
