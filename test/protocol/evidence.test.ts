@@ -364,7 +364,7 @@ describe('workspace evidence packs', () => {
     }
   });
 
-  it('packs of an untrusted workspace are not loaded', async () => {
+  it('packs of an untrusted workspace are not loaded until it is trusted', async () => {
     const dir = path.join(workspace, 'untrusted');
     writePack(dir, 'psilocybin.json', JSON.stringify(psilocybinPack('In one trial, 37% responded at week 3.')));
     const server = await LspHarness.start({ rootPath: dir, initializationOptions: { trusted: false } });
@@ -374,6 +374,12 @@ describe('workspace evidence packs', () => {
       await server.open(uri, text);
       const card = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: rangeOf(text, 'psilocybin').start });
       assert.equal(card, null);
+      // Once the user trusts the workspace, its packs load.
+      const rechecked = server.nextDiagnostics(uri);
+      await server.notify('healthClaims/didChangeWorkspaceTrust', { trusted: true });
+      await rechecked;
+      const trusted = await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: rangeOf(text, 'psilocybin').start });
+      assert.match(trusted!.contents.value, /Evidence: Psilocybin/);
     } finally {
       await server.stop();
     }
