@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { afterFrontMatter, continuesBlock, disableFileAction, disableLineAction, fixAllAction, kindRequested, type HealthDiagnostic } from '../../server/src/lsp/codeActions.js';
+import { afterFrontMatter, continuesBlock, disableFileAction, disableLineAction, fixAllAction, kindRequested, quickFixes, type HealthDiagnostic } from '../../server/src/lsp/codeActions.js';
+import { buildKnowledge } from '../../server/src/core/knowledge/knowledge.js';
 import { escapeMarkdown, renderHoverCard } from '../../server/src/lsp/hoverCard.js';
 import { applyEdits, rangeOf } from './harness.js';
 
@@ -124,5 +125,42 @@ describe('hover card', () => {
     assert.match(card, /\*\*Evidence\*\*\n\nA \*trial\*\./);
     assert.ok(card.endsWith('[Learn more about hype](https://example.org/rules/hype.md)'));
     assert.doesNotMatch(renderHoverCard({ ...d, codeDescription: { href: 'command:workbench.action.quit' } }), /Learn more/);
+  });
+});
+
+describe('fixes that cite a pack source (citeSourceId)', () => {
+  const evidence = buildKnowledge().evidence;
+  const [first, second] = evidence.allSources().filter((s) => s.doi && s.verification === 'verified');
+
+  function citing(text: string, flagged: string, sourceId: string, citeAfter?: string, nth = 0): HealthDiagnostic {
+    const d = diagnostic(text, flagged, flagged, true, nth);
+    d.data!.suggestions = [{ title: 'Cite', replacement: flagged, preferred: true, citeSourceId: sourceId, ...(citeAfter !== undefined ? { citeAfter } : {}) }];
+    return d;
+  }
+
+  it('puts the reference after citeAfter when that text still follows, else after the replacement', () => {
+    const text = 'Most patients responded quickly.\n';
+    const after = quickFixes(doc(text), citing(text, 'Most patients', first!.id, ' responded quickly.'), evidence)[0]!;
+    assert.equal(after.title, 'Cite as footnote [^1]');
+    assert.equal(apply(text, after as never), `Most patients responded quickly.[^1]\n\n[^1]: ${/\[\^1\]: (.+)/.exec(apply(text, after as never))![1]}\n`);
+    const stale = quickFixes(doc(text), citing(text, 'Most patients', first!.id, ' responded slowly.'), evidence)[0]!;
+    assert.match(apply(text, stale as never), /^Most patients\[\^1\] responded quickly\./);
+  });
+
+  it('offers no citing fix for a source no loaded pack has', () => {
+    const text = 'Most patients responded.\n';
+    const titles = quickFixes(doc(text), citing(text, 'Most patients', 'no-such-source'), evidence).map((a) => a.title);
+    assert.ok(!titles.includes('Cite'));
+    assert.ok(titles.some((t) => t.startsWith('Disable')), 'the other actions remain');
+  });
+
+  it('fix-all numbers new footnotes in document order and reuses one for a source cited twice', () => {
+    const text = 'One claim. Two claim. Three claim.[^1]\n\n[^1]: An existing note.\n';
+    const action = fixAllAction(doc(text), [citing(text, 'One', first!.id), citing(text, 'Two', second!.id), citing(text, 'Three', first!.id)], evidence);
+    const fixed = apply(text, action as never);
+    assert.match(fixed, /^One\[\^2\] claim\. Two\[\^3\] claim\. Three\[\^2\] claim\.\[\^1\]/);
+    assert.equal([...fixed.matchAll(/^\[\^2\]: /gm)].length, 1);
+    assert.equal([...fixed.matchAll(/^\[\^3\]: /gm)].length, 1);
+    assert.ok(fixed.includes(`https://doi.org/${first!.doi}`) && fixed.includes(`https://doi.org/${second!.doi}`));
   });
 });

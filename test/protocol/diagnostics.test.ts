@@ -43,7 +43,7 @@ describe('language server: initialize', () => {
     const methods = server.registrations.map((r) => r.method);
     assert.ok(methods.includes('workspace/didChangeConfiguration'));
     const watched = server.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(watched?.registerOptions, { watchers: [{ globPattern: '**/.health-claims.json' }] });
+    assert.deepEqual(watched?.registerOptions, { watchers: [{ globPattern: '**/.health-claims.json' }, { globPattern: '**/.health-claims/packs/*.json' }] });
   });
 });
 

@@ -5,7 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../../server/src/core/lineIndex.js';
-import type { Finding } from '../../server/src/core/types.js';
+import { placeCitation } from '../../server/src/core/evidence/citeSource.js';
+import type { EvidenceIndex } from '../../server/src/core/knowledge/evidenceIndex.js';
+import type { Finding, Suggestion } from '../../server/src/core/types.js';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 const EXPECT = /<!--\s*expect:\s*([\w\s,-]+?)\s*-->/;
@@ -41,4 +43,15 @@ export function readFixture(...parts: string[]): string {
 
 export function applyReplacement(text: string, f: Finding, replacement: string): string {
   return text.slice(0, f.start) + replacement + text.slice(f.end);
+}
+
+/** Apply a suggestion as an editor does: the replacement, and for a cited source its footnote reference and definition. */
+export function applySuggestion(text: string, f: Finding, s: Suggestion, evidence: EvidenceIndex): string {
+  const placed = placeCitation(text, f.end, s, evidence);
+  if (!placed) return applyReplacement(text, f, s.replacement);
+  const { footnote, referenceAt } = placed;
+  let out = referenceAt === undefined ? applyReplacement(text, f, s.replacement + footnote.reference) : text.slice(0, referenceAt) + footnote.reference + text.slice(referenceAt);
+  if (referenceAt !== undefined) out = applyReplacement(out, f, s.replacement);
+  if (footnote.definition) out = `${out.replace(/\s*$/, '')}\n\n${footnote.definition}\n`;
+  return out;
 }

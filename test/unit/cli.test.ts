@@ -113,6 +113,44 @@ describe('health-claims check', () => {
     assert.equal(run(['frobnicate']).code, 2);
     assert.equal(run(['check', 'no-such-dir-anywhere']).code, 2);
   });
+
+describe('health-claims check with workspace evidence packs', () => {
+  const teamPack = {
+    id: 'team-psilocybin',
+    title: 'Psilocybin (team pack)',
+    version: '1.0.0',
+    updated: '2026-01-15',
+    description: 'A team pack for the CLI tests.',
+    provenance: 'Written for the tests.',
+    interventions: [{ id: 'psilocybin', name: 'Psilocybin', aliases: ['psilocybin'], kind: 'drug', route: 'oral', family: 'psilocybin' }],
+    conditions: [{ id: 'team-depression', name: 'Depression', aliases: ['depression'] }],
+    sources: [{ id: 'team-goodwin-2022', citation: 'Goodwin GM, et al. N Engl J Med. 2022.', firstAuthor: 'Goodwin', year: 2022, design: 'rct', intervention: 'psilocybin', factsheetRef: 'S01', verification: 'verified' }],
+    findings: [],
+    regulatory: [],
+    safety: [],
+  };
+  const DRAFT = 'Research has shown that psilocybin relieves depression.\n';
+
+  it('loads the team\'s packs from .health-claims/packs/ and offers their sources', () => {
+    const dir = workspace({ 'draft.md': DRAFT, '.health-claims/packs/team.json': JSON.stringify(teamPack) });
+    const result = run(['check', path.join(dir, 'draft.md'), '--format=json']);
+    assert.equal(result.stderr, '');
+    const [file] = JSON.parse(result.stdout) as { diagnostics: { code: string; data: { suggestions: { citeSourceId?: string }[] } }[] }[];
+    const missing = file!.diagnostics.find((d) => d.code === 'missing-citation');
+    assert.deepEqual(missing?.data.suggestions.map((s) => s.citeSourceId), ['team-goodwin-2022']);
+  });
+
+  it('reports a broken pack listed in .health-claims.json with file, line and fix, and still checks', () => {
+    const broken = JSON.stringify({ ...teamPack, version: 'one' }, null, 2);
+    const dir = workspace({ 'draft.md': FLAGGED, 'packs/team.json': broken, '.health-claims.json': JSON.stringify({ packs: ['packs/team.json'] }) });
+    const result = run(['check', path.join(dir, 'draft.md'), '--no-color']);
+    const line = broken.split('\n').findIndex((l) => l.includes('"version"')) + 1;
+    assert.match(result.stderr, new RegExp(`error: .*team\\.json:${line}:\\d+: /version must match pattern`));
+    assert.match(result.stderr, /not loaded; the built-in pack and the other checks go on/);
+    assert.equal(result.code, 1, 'the findings still count');
+    assert.match(result.stdout, /magic bullet/);
+  });
+});
 });
 
 describe('health-claims explain', () => {

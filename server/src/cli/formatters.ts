@@ -2,6 +2,7 @@
 // sarif (code-scanning uploads, SARIF 2.1.0).
 
 import type { PlainDiagnostic } from '../shared/diagnostics.js';
+import type { Suggestion } from '../core/types.js';
 import { RULES } from '../rules/index.js';
 import { ruleDocsUrl } from '../rules/rule.js';
 
@@ -31,7 +32,7 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
       const sev = paint(d.severity === 1 ? 31 : d.severity === 2 ? 33 : 36, severity.padEnd(8));
       lines.push(`  ${paint(2, where)}${sev}${d.message}  ${paint(2, d.code)}`);
       const fix = d.data.suggestions[0];
-      if (fix) lines.push(`  ${' '.repeat(16)}${paint(32, `suggestion: ${fix.replacement.replace(/\s+/g, ' ')}`)}`);
+      if (fix) lines.push(`  ${' '.repeat(16)}${paint(32, `suggestion: ${suggestionText(fix)}`)}`);
     }
     lines.push('');
   }
@@ -89,11 +90,16 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
                 },
               },
             ],
-            ...(d.data.suggestions.length ? { properties: { suggestions: d.data.suggestions.map((s) => s.replacement) } } : {}),
+            ...(d.data.suggestions.length ? { properties: { suggestions: d.data.suggestions.map(suggestionText) } } : {}),
           })),
         ),
       },
     ],
   };
   return JSON.stringify(sarif, null, 2);
+}
+
+/** A rewording shows its new words; a fix that only adds a citation ("Add source: …") shows what it adds. */
+function suggestionText(s: Suggestion): string {
+  return (s.citeSourceId ? s.title : s.replacement).replace(/\s+/g, ' ');
 }

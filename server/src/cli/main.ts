@@ -11,6 +11,7 @@ import pkg from '../../../package.json';
 import { toDiagnostics } from '../shared/diagnostics.js';
 import { CheckerPool } from '../node/checkers.js';
 import { formatProblem, isIgnoredByConfig, ProjectConfigs } from '../node/projectConfig.js';
+import { WorkspacePacks } from '../node/workspacePacks.js';
 import { formatJson, formatSarif, formatStylish, type FileReport } from './formatters.js';
 
 const EXIT_CLEAN = 0;
@@ -64,6 +65,8 @@ async function check(args: string[]): Promise<number> {
 
   const configs = new ProjectConfigs(() => undefined);
   const pool = new CheckerPool();
+  const workspacePacks = new WorkspacePacks();
+  const reportedPacks = new Set<string>();
   const reports: FileReport[] = [];
   const problems = [...pool.builtinProblems];
   const inputs: { file: string; read: () => string; dir: string }[] = [];
@@ -85,7 +88,14 @@ async function check(args: string[]): Promise<number> {
     if (loaded.problems.length) continue;
     if (isIgnoredByConfig(input.file, loaded)) continue;
     const text = input.read();
-    const result = pool.forConfig(loaded.config).check(text, { rules: loaded.config.rules, includeImageAltText: loaded.config.includeImageAltText });
+    const packs = workspacePacks.forFile(path.resolve(input.file), loaded);
+    // A broken pack is reported and left out; checking goes on with the built-in pack.
+    for (const pack of packs) {
+      if (reportedPacks.has(pack.file)) continue;
+      reportedPacks.add(pack.file);
+      for (const p of pack.problems) process.stderr.write(`health-claims: ${p.severity}: ${formatProblem(p)}\n`);
+    }
+    const result = pool.forConfig(loaded.config, packs).check(text, { rules: loaded.config.rules, includeImageAltText: loaded.config.includeImageAltText });
     reports.push({ file: input.file, diagnostics: toDiagnostics(text, result.findings) });
   }
 

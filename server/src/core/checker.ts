@@ -189,13 +189,14 @@ function toFinding(ruleId: string, hit: ReturnType<SentenceCheck>[number], facts
   const text = raw.slice(hit.start, hit.end);
   // A range with markup inside ("magic *bullet*") cannot be replaced without breaking the markup: offer no rewording there.
   const hasMarkup = text !== block.prose.slice(hit.start, hit.end);
+  // Rules see the prose view (markup blanked); a fix checks the source, which has the same length.
   return {
     ruleId,
     start: hit.start,
     end: hit.end,
     message: hit.message,
     text,
-    suggestions: hasMarkup ? [] : hit.suggestions,
+    suggestions: hasMarkup ? [] : hit.suggestions.map((s) => (s.citeAfter ? { ...s, citeAfter: raw.slice(hit.end, hit.end + s.citeAfter.length) } : s)),
     evidenceIds: hit.evidenceIds ?? [],
     sentence: { start: facts.sentence.start, end: facts.sentence.end } as Span,
     analysis: facts.analysis,

@@ -85,6 +85,13 @@ export interface Suggestion {
    * numbered after the document's own footnotes when the fix is applied.
    */
   citeSourceId?: string;
+  /**
+   * With `citeSourceId`: the source text between the end of the range and the
+   * place for the footnote reference (e.g. the rest of the sentence, so the
+   * reference follows its full stop). The editor checks it is still there;
+   * without it the reference goes right after the replacement.
+   */
+  citeAfter?: string;
   /** Whether this is the single preferred fix. */
   preferred?: boolean;
 }

@@ -1,11 +1,16 @@
 // Code actions for health-claims diagnostics: apply a suggested rewording,
 // disable the rule for a line or for the file, and fix all (every preferred
 // rewording at once). Pure functions over a TextDocument, no connection.
+// A suggestion that cites a pack source (citeSourceId) gets its footnote here,
+// numbered against the document as it is when the fix is asked for.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { DiagnosticData } from '../shared/diagnostics.js';
 import type { Suggestion } from '../core/types.js';
+import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
+import type { FootnoteCitation } from '../core/knowledge/footnoteCitation.js';
+import { placeCitation } from '../core/evidence/citeSource.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.health-claims`;
 
@@ -25,7 +30,7 @@ function stillApplies(document: TextDocument, diagnostic: HealthDiagnostic): dia
   return !!data && typeof data.text === 'string' && Array.isArray(data.suggestions) && document.getText(diagnostic.range) === data.text;
 }
 
-function appendEdit(document: TextDocument, texts: readonly string[]): TextEdit | undefined {
+export function appendEdit(document: TextDocument, texts: readonly string[]): TextEdit | undefined {
   const additions = texts.map((t) => t.replace(/^\n+|\s+$/g, '')).filter(Boolean);
   if (!additions.length) return undefined;
   const text = document.getText();
@@ -35,14 +40,51 @@ function appendEdit(document: TextDocument, texts: readonly string[]): TextEdit 
   return { range: { start: end, end }, newText: `${lead}${additions.join('\n\n')}\n` };
 }
 
-function suggestionAction(document: TextDocument, diagnostic: HealthDiagnostic & { data: DiagnosticData }, suggestion: Suggestion): CodeAction {
-  const edits: TextEdit[] = [{ range: diagnostic.range, newText: suggestion.replacement }];
-  if (suggestion.appendToDocument) {
-    const append = appendEdit(document, [suggestion.appendToDocument]);
-    if (append) edits.push(append);
+/**
+ * The edits of one suggestion: the replacement, then (with `citeSourceId`) a
+ * footnote reference after it or after `citeAfter`, and the footnote's
+ * definition at the end of the document. `documentText` is the text the
+ * footnote is numbered against: the document, plus what earlier fixes in the
+ * same action append.
+ */
+function suggestionEdits(
+  document: TextDocument,
+  diagnostic: HealthDiagnostic & { data: DiagnosticData },
+  suggestion: Suggestion,
+  evidence: EvidenceIndex | undefined,
+  documentText: string,
+): { edits: TextEdit[]; appended: string[]; citation?: FootnoteCitation } | undefined {
+  let replacement = suggestion.replacement;
+  const edits: TextEdit[] = [];
+  const appended = suggestion.appendToDocument ? [suggestion.appendToDocument] : [];
+  let citation: FootnoteCitation | undefined;
+  if (suggestion.citeSourceId) {
+    // A fix that should cite a source the loaded packs do not have is not offered: it would leave the claim unsourced.
+    const placed = placeCitation(documentText, document.offsetAt(diagnostic.range.end), suggestion, evidence);
+    if (!placed) return undefined;
+    citation = placed.footnote;
+    if (placed.referenceAt !== undefined) {
+      const at = document.positionAt(placed.referenceAt);
+      edits.push({ range: { start: at, end: at }, newText: citation.reference });
+    } else {
+      replacement += citation.reference;
+    }
+    if (citation.definition) appended.push(citation.definition);
   }
+  edits.unshift({ range: diagnostic.range, newText: replacement });
+  return { edits, appended, citation };
+}
+
+function suggestionAction(document: TextDocument, diagnostic: HealthDiagnostic & { data: DiagnosticData }, suggestion: Suggestion, evidence: EvidenceIndex | undefined): CodeAction | undefined {
+  const result = suggestionEdits(document, diagnostic, suggestion, evidence, document.getText());
+  if (!result) return undefined;
+  const edits = result.edits;
+  const append = appendEdit(document, result.appended);
+  if (append) edits.push(append);
+  const cite = result.citation;
   return {
-    title: suggestion.title,
+    // The footnote number is known only now, so it is named here rather than in the core's title.
+    title: cite ? `${suggestion.title} ${cite.existing ? `(reuses footnote ${cite.reference})` : `as footnote ${cite.reference}`}` : suggestion.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: suggestion.preferred === true,
@@ -159,13 +201,15 @@ export function disableFileAction(document: TextDocument, diagnostic: HealthDiag
   };
 }
 
-/** All quick fixes for one diagnostic. */
-export function quickFixes(document: TextDocument, diagnostic: HealthDiagnostic): CodeAction[] {
+/** All quick fixes for one diagnostic. `evidence` resolves the sources suggestions cite. */
+export function quickFixes(document: TextDocument, diagnostic: HealthDiagnostic, evidence?: EvidenceIndex): CodeAction[] {
   const actions: CodeAction[] = [];
   const ruleId = diagnostic.data?.ruleId ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
   if (stillApplies(document, diagnostic)) {
     for (const suggestion of diagnostic.data.suggestions) {
-      if (typeof suggestion?.replacement === 'string' && typeof suggestion.title === 'string') actions.push(suggestionAction(document, diagnostic, suggestion));
+      if (typeof suggestion?.replacement !== 'string' || typeof suggestion.title !== 'string') continue;
+      const action = suggestionAction(document, diagnostic, suggestion, evidence);
+      if (action) actions.push(action);
     }
   }
   if (ruleId && /^[a-z][a-z0-9-]*$/.test(ruleId) && diagnostic.range.start.line < document.lineCount) {
@@ -175,23 +219,29 @@ export function quickFixes(document: TextDocument, diagnostic: HealthDiagnostic)
   return actions;
 }
 
-/** One action applying every preferred rewording that still applies, skipping overlaps. */
-export function fixAllAction(document: TextDocument, diagnostics: readonly HealthDiagnostic[]): CodeAction | undefined {
+/** One action applying every preferred rewording that still applies, skipping overlaps; cited sources are numbered in document order. */
+export function fixAllAction(document: TextDocument, diagnostics: readonly HealthDiagnostic[], evidence?: EvidenceIndex): CodeAction | undefined {
   const candidates = diagnostics
     .filter((d) => stillApplies(document, d))
-    .map((d) => ({ d, s: d.data!.suggestions.find((s) => s.preferred), start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) }))
+    .map((d) => ({ d: d as HealthDiagnostic & { data: DiagnosticData }, s: d.data!.suggestions.find((s) => s.preferred), start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) }))
     .filter((c): c is typeof c & { s: Suggestion } => !!c.s)
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const edits: TextEdit[] = [];
   const appended: string[] = [];
   const fixed: HealthDiagnostic[] = [];
   let lastEnd = -1;
+  // Each new footnote definition joins the text the next one is numbered against.
+  let numberedText = document.getText();
   for (const c of candidates) {
+    const reach = c.end + (c.s.citeSourceId ? (c.s.citeAfter?.length ?? 0) : 0);
     if (c.start < lastEnd || (c.start === lastEnd && c.start === c.end)) continue;
-    edits.push({ range: c.d.range as Range, newText: c.s.replacement });
-    if (c.s.appendToDocument) appended.push(c.s.appendToDocument);
+    const result = suggestionEdits(document, c.d, c.s, evidence, numberedText);
+    if (!result) continue;
+    edits.push(...result.edits);
+    appended.push(...result.appended);
+    if (result.citation?.definition) numberedText += `\n${result.citation.definition}`;
     fixed.push(c.d);
-    lastEnd = c.end;
+    lastEnd = reach;
   }
   if (!edits.length) return undefined;
   const append = appendEdit(document, appended);

@@ -4,8 +4,9 @@
 //
 // Everything taken from the document or the data is escaped: the card has no
 // raw HTML, no command links and only http(s) links we build ourselves.
-// `extraSections` lets later features (an evidence card) append sections; their
-// Markdown is inserted as given, so callers must escape with escapeMarkdown.
+// `extraSections` lets later features append sections; their Markdown is
+// inserted as given, so callers must escape with escapeMarkdown. The evidence
+// card (evidenceCardMarkdown.ts) is rendered separately and joined after it.
 
 import type { ClaimAnalysis } from '../core/types.js';
 import { ruleById } from '../rules/index.js';
@@ -51,7 +52,7 @@ function list(items: readonly string[]): string {
   return items.map(quoted).join(', ');
 }
 
-function safeHref(href: string | undefined): string | undefined {
+export function safeHref(href: string | undefined): string | undefined {
   if (!href) return undefined;
   try {
     const url = new URL(href);

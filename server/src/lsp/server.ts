@@ -9,6 +9,7 @@
 // edit re-analyses only the paragraphs it touched.
 
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -26,6 +27,8 @@ import {
   type CancellationToken,
   type CodeAction,
   type CodeActionParams,
+  type CompletionItem,
+  type CompletionParams,
   type Connection,
   type Hover,
   type HoverParams,
@@ -44,7 +47,15 @@ import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../shared/diagnostics.js';
 import { DEFAULT_SETTINGS, normalizeSettings, resolveRuleSettings, SETTINGS_SECTION, type HealthClaimsSettings } from '../shared/settings.js';
 import { FIX_ALL_KIND, fixAllAction, kindRequested, quickFixes, type HealthDiagnostic } from './codeActions.js';
 import { renderHoverCard } from './hoverCard.js';
-import { isConfigFile, isIgnoredByConfig, NO_CONFIG, ProjectConfigs } from '../node/projectConfig.js';
+import { renderEvidenceCard } from './evidenceCardMarkdown.js';
+import { CITATION_TRIGGER_CHARACTERS, citationCompletions } from './citationCompletion.js';
+import { evidenceTargetAt } from '../core/evidence/evidenceAt.js';
+import { interventionCard, sourceCard } from '../core/evidence/evidenceCard.js';
+import { queryForClaim } from '../core/evidence/evidenceQuery.js';
+import type { Knowledge } from '../core/knowledge/knowledge.js';
+import type { Checker } from '../core/checker.js';
+import { formatProblem, isConfigFile, isIgnoredByConfig, NO_CONFIG, ProjectConfigs } from '../node/projectConfig.js';
+import { isWorkspacePackFile, WorkspacePacks, type LoadedPack } from '../node/workspacePacks.js';
 import {
   CHECK_FILES_METHOD,
   DID_CHANGE_TRUST_METHOD,
@@ -106,6 +117,11 @@ export class HealthClaimsServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly pool = new CheckerPool();
   private readonly configs = new ProjectConfigs((file) => this.openConfigText(file));
+  private readonly packs = new WorkspacePacks();
+  /** Workspace pack file -> signature of the problems last published for it. */
+  private readonly packReports = new Map<string, string>();
+  /** Pack files outside .health-claims/packs/ (listed in "packs") the client watches for us. */
+  private readonly watchedPackFiles = new Set<string>();
   private readonly states = new Map<string, DocState>();
   private settingsCache = new Map<string, Promise<HealthClaimsSettings>>();
   /** Settings from initializationOptions or didChangeConfiguration, for clients without workspace/configuration. */
@@ -129,12 +145,18 @@ export class HealthClaimsServer {
     c.onDidChangeConfiguration((params) => this.guard('didChangeConfiguration', () => this.configurationChanged(params.settings)));
     c.onDidChangeWatchedFiles((params) =>
       this.guard('didChangeWatchedFiles', () => {
-        const files = params.changes.map((ch) => ({ file: filePathOf(ch.uri), deleted: ch.type === FileChangeType.Deleted }));
-        this.configFilesChanged(files.filter((f): f is { file: string; deleted: boolean } => !!f.file && isConfigFile(f.file)));
+        const files = params.changes
+          .map((ch) => ({ file: filePathOf(ch.uri), deleted: ch.type === FileChangeType.Deleted }))
+          .filter((f): f is { file: string; deleted: boolean } => !!f.file);
+        const packFiles = files.filter((f) => isWorkspacePackFile(f.file) || this.watchedPackFiles.has(f.file) || this.packReports.has(f.file));
+        if (packFiles.length) this.packFilesChanged(packFiles);
+        const configFiles = files.filter((f) => isConfigFile(f.file));
+        if (configFiles.length || !packFiles.length) this.configFilesChanged(configFiles);
       }),
     );
     c.onNotification(DID_CHANGE_TRUST_METHOD, (params: DidChangeTrustParams) => this.guard('didChangeWorkspaceTrust', () => this.trustChanged(params)));
     c.onHover((params) => this.hover(params));
+    c.onCompletion((params) => this.complete(params));
     c.onCodeAction((params) => this.codeActions(params));
     c.onRequest(CHECK_FILES_METHOD, (params: CheckFilesParams | string[], token) => this.checkFiles(params, token));
     c.onShutdown(() => {
@@ -166,6 +188,7 @@ export class HealthClaimsServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: CITATION_TRIGGER_CHARACTERS, resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       },
       serverInfo: { name: 'health-claims-language-server', version: pkg.version },
@@ -176,7 +199,9 @@ export class HealthClaimsServer {
     const registrations = BulkRegistration.create();
     if (this.capabilities.dynamicConfiguration) registrations.add(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     // Without this (clients that cannot watch files), a config change is seen when the file is opened or edited in the editor.
-    if (this.capabilities.watchedFiles) registrations.add(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.health-claims.json' }] });
+    if (this.capabilities.watchedFiles) {
+      registrations.add(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.health-claims.json' }, { globPattern: '**/.health-claims/packs/*.json' }] });
+    }
     if (this.capabilities.dynamicConfiguration || this.capabilities.watchedFiles) await this.connection.client.register(registrations);
   }
 
@@ -223,7 +248,12 @@ export class HealthClaimsServer {
     if (params?.settings !== undefined) this.fallbackSettings = normalizeSettings(params.settings);
     this.settingsCache.clear();
     this.configs.invalidate();
-    if (!this.trusted) for (const file of [...this.configReports.keys()]) this.clearConfigReport(file);
+    this.packs.invalidate();
+    this.pool.clear();
+    if (!this.trusted) {
+      for (const file of [...this.configReports.keys()]) this.clearConfigReport(file);
+      for (const file of [...this.packReports.keys()]) this.clearPackReport(file);
+    }
     this.recheckAll();
   }
 
@@ -344,7 +374,7 @@ export class HealthClaimsServer {
     const loaded = this.trusted && file ? this.configs.forFile(file) : NO_CONFIG;
     this.reportConfigProblems(loaded);
     if (file && isIgnoredByConfig(file, loaded)) return [];
-    const checker = this.pool.forConfig(loaded.config);
+    const checker = this.checkerFor(file, loaded);
     const result = checker.check(text, { rules: resolveRuleSettings(settings.rules, loaded.config.rules), includeImageAltText: loaded.config.includeImageAltText, documentKey: uri });
     const lines = new LineIndex(text);
     const diagnostics = toDiagnostics(text, result.findings, lines) as HealthDiagnostic[];
@@ -360,6 +390,50 @@ export class HealthClaimsServer {
     return diagnostics;
   }
 
+  /** The checker for a file: its project configuration (terms) and, in a trusted workspace, the workspace's evidence packs. */
+  private checkerFor(file: string | undefined, loaded: LoadedConfig): Checker {
+    if (!this.trusted || !file) return this.pool.forConfig(loaded.config);
+    const packs = this.packs.forFile(file, loaded);
+    for (const pack of packs) this.reportPackProblems(pack);
+    this.watchListedPacks(packs.map((p) => p.file));
+    return this.pool.forConfig(loaded.config, packs);
+  }
+
+  // ------------------------------------------------------------------ workspace evidence packs
+
+  private packFilesChanged(changes: { file: string; deleted: boolean }[]): void {
+    for (const { file, deleted } of changes) if (deleted) this.clearPackReport(file);
+    this.packs.invalidate();
+    this.pool.clear();
+    this.recheckAll();
+  }
+
+  /** Publish a pack's problems as diagnostics in the pack file; clear them once it is fixed. */
+  private reportPackProblems(pack: LoadedPack): void {
+    const signature = JSON.stringify(pack.problems);
+    const previous = this.packReports.get(pack.file);
+    if (previous === signature || (previous === undefined && !pack.problems.length)) return;
+    this.packReports.set(pack.file, signature);
+    void this.connection.sendDiagnostics({ uri: pathToFileURL(pack.file).href, diagnostics: pack.problems.map(packDiagnostic) });
+    for (const p of pack.problems) this.connection.console.warn(formatProblem(p));
+  }
+
+  private clearPackReport(file: string): void {
+    if (!this.packReports.delete(file)) return;
+    void this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
+  }
+
+  /** Ask the client to watch packs listed in .health-claims.json that live outside .health-claims/packs/ (those are watched already). */
+  private watchListedPacks(files: readonly string[]): void {
+    if (!this.capabilities.watchedFiles) return;
+    const fresh = files.filter((f) => !isWorkspacePackFile(f) && !this.watchedPackFiles.has(f));
+    if (!fresh.length) return;
+    for (const f of fresh) this.watchedPackFiles.add(f);
+    void this.connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: fresh.map((f) => ({ globPattern: f.split(path.sep).join('/') })) })
+      .catch((error: unknown) => this.logError('watching evidence packs', error));
+  }
+
   // ------------------------------------------------------------------ .health-claims.json
 
   private openConfigText(file: string): string | undefined {
@@ -373,6 +447,9 @@ export class HealthClaimsServer {
 
   private configFilesChanged(changes: { file: string; deleted: boolean }[]): void {
     this.configs.invalidate();
+    // A config's "packs" list may have changed.
+    this.packs.invalidate();
+    this.pool.clear();
     if (this.trusted) {
       for (const { file, deleted } of changes) {
         const loaded = deleted ? undefined : this.configs.load(file);
@@ -423,15 +500,63 @@ export class HealthClaimsServer {
       if (!document || !isMarkdown(document.uri, document.languageId)) return null;
       const diagnostics = await this.currentDiagnostics(document);
       const hits = diagnostics.filter((d) => d.data && contains(d.range, params.position));
-      if (!hits.length) return null;
+      const evidence = this.evidenceCardAt(document, params.position, hits);
+      if (!hits.length && !evidence) return null;
+      const cards = [...hits.map((d) => renderHoverCard(d)), ...(evidence ? [evidence.markdown] : [])];
       return {
-        contents: { kind: MarkupKind.Markdown, value: hits.map((d) => renderHoverCard(d)).join('\n\n---\n\n') },
-        range: hits[0]!.range,
+        contents: { kind: MarkupKind.Markdown, value: cards.join('\n\n---\n\n') },
+        range: hits[0]?.range ?? evidence!.range,
       };
     } catch (error) {
       this.logError('hover', error);
       return null;
     }
+  }
+
+  private complete(params: CompletionParams): CompletionItem[] {
+    try {
+      const document = this.documents.get(params.textDocument.uri);
+      if (!document || !isMarkdown(document.uri, document.languageId)) return [];
+      return citationCompletions(document, params.position, this.knowledgeFor(document.uri));
+    } catch (error) {
+      this.logError('completion', error);
+      return [];
+    }
+  }
+
+  /**
+   * The evidence card for a hover: a cited pack source under the cursor, else
+   * the flagged claim's evidence (its interventions, condition, outcome and the
+   * rule's evidence ids), else a pack intervention named under the cursor.
+   */
+  private evidenceCardAt(document: TextDocument, position: Position, hits: readonly HealthDiagnostic[]): { markdown: string; range: Range } | undefined {
+    const knowledge = this.knowledgeFor(document.uri);
+    if (knowledge.evidence.isEmpty) return undefined;
+    const text = document.getText();
+    const target = evidenceTargetAt(knowledge, text, document.offsetAt(position));
+    const rangeOf = (span: { start: number; end: number }): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+    if (target?.kind === 'source') {
+      const card = sourceCard(knowledge.evidence, target.sourceId);
+      if (card) return { markdown: renderEvidenceCard(card), range: rangeOf(target) };
+    }
+    for (const hit of hits) {
+      if (!hit.data?.analysis) continue;
+      const query = queryForClaim(knowledge, hit.data.analysis, { evidenceIds: hit.data.evidenceIds, ruleId: hit.data.ruleId });
+      const card = query.interventionIds.length ? interventionCard(knowledge.evidence, query) : undefined;
+      if (card) return { markdown: renderEvidenceCard(card), range: hit.range };
+    }
+    if (target?.kind === 'intervention') {
+      const card = interventionCard(knowledge.evidence, target.query);
+      if (card) return { markdown: renderEvidenceCard(card), range: rangeOf(target) };
+    }
+    return undefined;
+  }
+
+  /** The knowledge (lexicons and evidence packs) the document is checked with. */
+  private knowledgeFor(uri: string): Knowledge {
+    const file = filePathOf(uri);
+    const loaded = this.trusted && file ? this.configs.forFile(file) : NO_CONFIG;
+    return this.checkerFor(file, loaded).knowledge;
   }
 
   private async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
@@ -450,12 +575,12 @@ export class HealthClaimsServer {
             current ??= await this.currentDiagnostics(document);
             diagnostic = current.find((d) => d.code === given.code && sameRange(d.range, given.range)) ?? given;
           }
-          actions.push(...quickFixes(document, diagnostic));
+          actions.push(...quickFixes(document, diagnostic, this.knowledgeFor(document.uri).evidence));
         }
       }
       // Fix-all on request (e.g. editor.codeActionsOnSave), or next to our quick fixes.
       if (kindRequested(FIX_ALL_KIND, only) && (only?.length || ours.length)) {
-        const fixAll = fixAllAction(document, await this.currentDiagnostics(document));
+        const fixAll = fixAllAction(document, await this.currentDiagnostics(document), this.knowledgeFor(document.uri).evidence);
         if (fixAll) actions.push(fixAll);
       }
       return actions;
@@ -515,6 +640,19 @@ function forPublishing(diagnostic: HealthDiagnostic): HealthDiagnostic {
   if (!diagnostic.data) return diagnostic;
   const { analysis: _analysis, ...data } = diagnostic.data;
   return { ...diagnostic, data: data as HealthDiagnostic['data'] };
+}
+
+function packDiagnostic(problem: LoadedPack['problems'][number]): HealthDiagnostic {
+  const line = Math.max(0, (problem.line ?? 1) - 1);
+  const character = Math.max(0, (problem.column ?? 1) - 1);
+  const at = problem.path ? ` (at ${problem.path})` : '';
+  return {
+    range: { start: { line, character }, end: { line, character: character + 1 } },
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'evidence-pack',
+    message: `${problem.message.includes(problem.path ?? '\u0000') ? problem.message : problem.message + at} ${problem.hint}`.trim(),
+  };
 }
 
 function configDiagnostic(problem: InputProblem): HealthDiagnostic {

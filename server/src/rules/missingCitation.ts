@@ -1,7 +1,9 @@
 // missing-citation: a statistic about health outcomes, or a claim about what
-// studies show, with no source in the sentence or its paragraph.
+// studies show, with no source in the sentence or its paragraph. With an
+// evidence pack, the fixes offer matching sources ("Add source").
 
 import { isNegated, wordCount, type ClaimAnalyzer, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { addSourceSuggestions } from '../core/evidence/evidenceFixes.js';
 import type { NumberMention, Span } from '../core/types.js';
 import type { RuleDefinition } from './rule.js';
 import { quote } from './termMatches.js';
@@ -36,7 +38,7 @@ export const missingCitation: RuleDefinition = {
           start: trigger.start,
           end: trigger.end,
           message: `${quote(facts.text.slice(trigger.start - at, trigger.end - at))} has no source. Readers cannot check a figure or a "studies show" claim they cannot trace: cite the study (a footnote, "(Author, Year)" or a link to its DOI or PubMed record).`,
-          suggestions: [],
+          suggestions: addSourceSuggestions(knowledge, facts, trigger),
         },
       ];
     };

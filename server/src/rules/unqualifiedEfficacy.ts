@@ -3,6 +3,8 @@
 // and no source ("Ketamine cures depression.").
 
 import { isAttributed, isCited, isMagnitudeStated, isNegated, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { packRewording } from '../core/evidence/evidenceFixes.js';
+import type { Knowledge } from '../core/knowledge/knowledge.js';
 import type { Suggestion } from '../core/types.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { matchCase } from './termMatches.js';
@@ -37,7 +39,7 @@ export const unqualifiedEfficacy: RuleDefinition = {
         if (/^\s+(?:best|better|only|partly|differently|for some|in some)\b/i.test(facts.text.slice(verb.end - at))) continue;
         if (isNegated(facts, verb) || isAttributed(facts, verb)) continue;
         if (verb.subject && (isNegated(facts, verb.subject) || isAttributed(facts, verb.subject))) continue;
-        hits.push(toHit(facts, verb));
+        hits.push(toHit(facts, verb, knowledge));
         break; // One finding per sentence: the sentence is the claim.
       }
       return hits;
@@ -62,7 +64,7 @@ function isHedged(facts: SentenceFacts, verb: ClaimVerb): boolean {
 
 const CLAUSE_JOIN = /[;:]|,\s+(?:and|but|while|whereas|so)\s|\s[\u2014\u2013]\s/i;
 
-function toHit(facts: SentenceFacts, verb: ClaimVerb): RuleHit {
+function toHit(facts: SentenceFacts, verb: ClaimVerb, knowledge: Knowledge): RuleHit {
   const at = facts.sentence.start;
   const start = verb.subject?.start ?? verb.start;
   const end = verb.object && verb.object.start - verb.end <= 24 ? verb.object.end : verb.end;
@@ -73,6 +75,9 @@ function toHit(facts: SentenceFacts, verb: ClaimVerb): RuleHit {
     const replacement = spanText.slice(0, verbAt) + matchCase(verb.cue, r) + spanText.slice(verbAt + verb.cue.length);
     return { title: `Soften to "${replacement.replace(/\s+/g, ' ')}"`, replacement, preferred: true };
   });
+  // With a pack finding for the treatment: say what the evidence shows instead, with its source.
+  const evidenceBacked = packRewording(knowledge, facts, { start, end });
+  if (evidenceBacked) suggestions.push(evidenceBacked);
   return {
     start,
     end,

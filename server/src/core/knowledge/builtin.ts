@@ -11,6 +11,7 @@ import hedges from '../../../../data/lexicons/hedges.json';
 import hype from '../../../../data/lexicons/hype.json';
 import interventions from '../../../../data/lexicons/interventions.json';
 import negation from '../../../../data/lexicons/negation.json';
+import outcomeMeasures from '../../../../data/lexicons/outcome-measures.json';
 import overstatedEvidence from '../../../../data/lexicons/overstated-evidence.json';
 import populations from '../../../../data/lexicons/populations.json';
 import references from '../../../../data/lexicons/references.json';
@@ -36,6 +37,7 @@ export const builtinLexiconData: Record<string, unknown> = {
   populations,
   'health-context': healthContext,
   citations,
+  'outcome-measures': outcomeMeasures,
 };
 
 const BUILTIN_PACKS: Record<string, unknown> = { 'data/packs/ketamine-depression.json': ketamineDepression };

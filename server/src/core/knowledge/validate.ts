@@ -68,6 +68,13 @@ function toProblem(error: ErrorObject, file: string, hint: string): InputProblem
   return { file, path: error.instancePath, message: `${message}.`, hint };
 }
 
+/** Line and column of the value at a JSON pointer (e.g. /findings/0/sources/1) in JSON text, if it is there. */
+export function locatePointer(text: string, pointer: string): { line: number; column: number } | undefined {
+  const tree = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+  const node = tree ? nodeAt(tree, pointer) : undefined;
+  return node ? locate(text, node.offset) : undefined;
+}
+
 function nodeAt(tree: Node, pointer: string): Node | undefined {
   const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
