@@ -61,7 +61,7 @@ suite('diagnostics', () => {
     const cards = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).filter((v) => v.includes('**Hype**'));
     assert.equal(cards.length, 1, `one Health Claims card among ${hovers.length} hovers`);
     const card = cards[0]!;
-    assert.match(card, /sells the treatment/);
+    assert.ok(card.indexOf('Suggested rewording') >= 0 && card.indexOf('Suggested rewording') < card.indexOf('How the sentence reads'), 'the rewording leads the card');
     assert.match(card, /Claim strength:\*\* no causal claim/);
     assert.match(card, /Citation:\*\* none found/);
     assert.match(card, /Ketamine is a \*\*treatment option\*\* for depression/);
@@ -70,5 +70,18 @@ suite('diagnostics', () => {
     const plain = rangeOf(document, 'Sessions take');
     const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, plain.start);
     assert.ok(!none.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('Claim strength'))), 'no card off a flagged span');
+  });
+
+  test('the hover on a treatment name shows the evidence card: finding, sources with a DOI link, regulatory status', async () => {
+    const { document } = await openInEditor(DRAFT);
+    await waitForFindings(document, DRAFT_FINDINGS, 'the findings of the draft');
+    const name = rangeOf(document, 'Ketamine');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, name.start.translate(0, 2));
+    const card = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).find((v) => v.includes('**Evidence:'));
+    assert.ok(card, `an evidence card among ${hovers.length} hovers`);
+    assert.match(card, /\*\*What the evidence shows\*\* \([a-z-]+, (?:high|moderate|low|very low) certainty\)/);
+    assert.match(card, /\*\*Sources\*\*/);
+    assert.match(card, /\]\(https:\/\/doi\.org\/10\.[^)]+\)/);
+    assert.match(card, /\*\*Regulatory status\*\*/);
   });
 });

@@ -117,7 +117,9 @@ describe('hover card', () => {
     d.data!.analysis = { ...d.data!.analysis, text, hedged: true, hedgeCues: ['may'], cited: true, citations: ['[^1]'], numbers: [{ kind: 'percent', text: '50%', value: 50 }] };
     const card = renderHoverCard({ ...d, message: 'Hype <script>.', codeDescription: { href: 'https://example.org/rules/hype.md' } }, [{ title: 'Evidence', markdown: 'A *trial*.' }]);
     assert.match(card, /^\*\*Hype\*\* · hype/);
-    assert.match(card, /Hype \\<script\\>\./);
+    assert.match(card, /^\*\*Hype\*\* · hype · flagged “magic bullet”/);
+    assert.doesNotMatch(card, /script/, 'the editor shows the message above the card; the card does not repeat it');
+    assert.ok(card.indexOf('Suggested rewording') < card.indexOf('**Evidence**') && card.indexOf('**Evidence**') < card.indexOf('How the sentence reads'), 'rewording first, then evidence, then the reading');
     assert.match(card, /Hedged:\*\* yes \(“may”\)/);
     assert.match(card, /Numbers:\*\* “50%” \(percent\)/);
     assert.match(card, /Citation:\*\* found \(“\\\[\^1\\\]”\)/);

@@ -64,17 +64,21 @@ export function safeHref(href: string | undefined): string | undefined {
   }
 }
 
+/** The claim analysis in two scannable lines: how the claim is put, then what it is about. */
 function analysisLines(a: ClaimAnalysis): string[] {
-  const lines = [`- **Claim strength:** ${CLAIM_STRENGTH[a.claimStrength] ?? escapeMarkdown(String(a.claimStrength))}`];
-  lines.push(`- **Hedged:** ${a.hedged ? `yes (${list(a.hedgeCues)})` : 'no'}`);
-  lines.push(`- **Negated:** ${a.negated ? `yes (${list(a.negationCues)})` : 'no'}`);
-  lines.push(`- **Attributed to a source:** ${a.attributed ? `yes (${list(a.attributionCues)})` : 'no'}`);
-  if (a.interventions.length) lines.push(`- **Treatment:** ${[...new Set(a.interventions.map((i) => (i.via === 'name' ? i.text : i.name)))].map(escapeMarkdown).join(', ')}`);
-  if (a.conditions.length) lines.push(`- **Condition:** ${a.conditions.map(escapeMarkdown).join(', ')}`);
-  if (a.population.length) lines.push(`- **Population:** ${a.population.map(escapeMarkdown).join(', ')}`);
-  lines.push(`- **Numbers:** ${a.numbers.length ? a.numbers.map((n) => `${quoted(n.text)} (${escapeMarkdown(n.kind)})`).join(', ') : 'none'}`);
-  lines.push(`- **Citation:** ${a.cited ? `found${a.citations.length ? ` (${list(a.citations)})` : ''}` : 'none found'}`);
-  return lines;
+  const reading = [
+    `**Claim strength:** ${CLAIM_STRENGTH[a.claimStrength] ?? escapeMarkdown(String(a.claimStrength))}`,
+    `**Hedged:** ${a.hedged ? `yes (${list(a.hedgeCues)})` : 'no'}`,
+    `**Negated:** ${a.negated ? `yes (${list(a.negationCues)})` : 'no'}`,
+    `**Attributed:** ${a.attributed ? `yes (${list(a.attributionCues)})` : 'no'}`,
+    `**Citation:** ${a.cited ? `found${a.citations.length ? ` (${list(a.citations)})` : ''}` : 'none found'}`,
+  ];
+  const about: string[] = [];
+  if (a.interventions.length) about.push(`**Treatment:** ${[...new Set(a.interventions.map((i) => (i.via === 'name' ? i.text : i.name)))].map(escapeMarkdown).join(', ')}`);
+  if (a.conditions.length) about.push(`**Condition:** ${a.conditions.map(escapeMarkdown).join(', ')}`);
+  if (a.population.length) about.push(`**Population:** ${a.population.map(escapeMarkdown).join(', ')}`);
+  about.push(`**Numbers:** ${a.numbers.length ? a.numbers.map((n) => `${quoted(n.text)} (${escapeMarkdown(n.kind)})`).join(', ') : 'none'}`);
+  return [`- ${reading.join(' · ')}`, `- ${about.join(' · ')}`];
 }
 
 function suggestionLines(data: DiagnosticData): string[] {
@@ -91,19 +95,21 @@ function suggestionLines(data: DiagnosticData): string[] {
   });
 }
 
-/** The Markdown of one diagnostic's hover card. */
+/**
+ * The Markdown of one diagnostic's hover card. The editor already shows the
+ * diagnostic's message above the card, so the card leads with what to write
+ * instead, then the evidence, then how the sentence was read.
+ */
 export function renderHoverCard(diagnostic: HoverDiagnostic, extraSections: readonly HoverSection[] = []): string {
   const data = diagnostic.data;
   const ruleId = data?.ruleId ?? (diagnostic.code !== undefined ? String(diagnostic.code) : undefined);
   const rule = ruleId ? ruleById(ruleId) : undefined;
   const parts: string[] = [];
   const title = rule ? `**${escapeMarkdown(rule.title)}**` : '**Health claims**';
-  parts.push(ruleId ? `${title} · ${escapeMarkdown(ruleId)}` : title);
-  if (data?.text) parts.push(`Flagged: ${quoted(data.text)}`);
-  parts.push(escapeMarkdown(diagnostic.message));
-  if (data?.analysis) parts.push(['**How the sentence reads**', '', ...analysisLines(data.analysis)].join('\n'));
+  parts.push(`${ruleId ? `${title} · ${escapeMarkdown(ruleId)}` : title}${data?.text ? ` · flagged ${quoted(data.text)}` : ''}`);
   if (data?.suggestions.length) parts.push([`**Suggested rewording${data.suggestions.length > 1 ? 's' : ''}**`, '', ...suggestionLines(data)].join('\n'));
   for (const section of extraSections) parts.push(`**${escapeMarkdown(section.title)}**\n\n${section.markdown}`);
+  if (data?.analysis) parts.push(['**How the sentence reads**', '', ...analysisLines(data.analysis)].join('\n'));
   const href = safeHref(diagnostic.codeDescription?.href);
   if (href) parts.push(`[Learn more about ${rule ? escapeMarkdown(rule.title.toLowerCase()) : 'this rule'}](${href})`);
   return parts.join('\n\n');
