@@ -79,7 +79,7 @@ suite('diagnostics', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, name.start.translate(0, 2));
     const card = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).find((v) => v.includes('**Evidence:'));
     assert.ok(card, `an evidence card among ${hovers.length} hovers`);
-    assert.match(card, /\*\*What the evidence shows\*\* \([a-z-]+, (?:high|moderate|low|very low) certainty\)/);
+    assert.match(card, /\*\*What the evidence shows\*\* \([a-z-]+, (?:high|moderate|low|very low) certainty[^)]*\)/);
     assert.match(card, /\*\*Sources\*\*/);
     assert.match(card, /\]\(https:\/\/doi\.org\/10\.[^)]+\)/);
     assert.match(card, /\*\*Regulatory status\*\*/);
