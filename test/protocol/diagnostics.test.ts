@@ -77,7 +77,8 @@ describe('language server: diagnostics', () => {
     assert.equal(hype.source, 'health-claims');
     assert.equal(hype.severity, 2);
     assert.match(hype.codeDescription!.href, /^https:\/\/.*hype\.md$/);
-    assert.equal(hype.data?.ruleId, 'hype');
+    assert.equal(hype.code, 'hype');
+    assert.ok(hype.data?.suggestions.length && hype.data.suggestions.every((x) => typeof x.replacement === 'string'), 'the rewordings travel with the diagnostic');
     assert.equal(hype.data?.text, 'magic bullet');
     assert.deepEqual(find(opened, 'safety-overclaim', DRAFT, 'no side effects')!.range, rangeOf(DRAFT, 'no side effects'));
     assert.equal(find(opened, 'safety-overclaim', DRAFT, 'no side effects')!.severity, 1);

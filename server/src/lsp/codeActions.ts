@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { DiagnosticData } from '../shared/diagnostics.js';
 import type { Suggestion } from '../core/types.js';
+import { replacementTitle } from '../rules/rule.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import type { FootnoteCitation } from '../core/knowledge/footnoteCitation.js';
 import { placeCitation } from '../core/evidence/citeSource.js';
@@ -75,6 +76,11 @@ function suggestionEdits(
   return { edits, appended, citation };
 }
 
+/** Published diagnostics leave off a plain rewording's title; it is rebuilt from the flagged text. */
+function titleOf(suggestion: Suggestion, diagnostic: HealthDiagnostic & { data: DiagnosticData }): string {
+  return typeof suggestion.title === 'string' ? suggestion.title : replacementTitle(diagnostic.data.text, suggestion.replacement);
+}
+
 function suggestionAction(document: TextDocument, diagnostic: HealthDiagnostic & { data: DiagnosticData }, suggestion: Suggestion, evidence: EvidenceIndex | undefined): CodeAction | undefined {
   const result = suggestionEdits(document, diagnostic, suggestion, evidence, document.getText());
   if (!result) return undefined;
@@ -84,7 +90,7 @@ function suggestionAction(document: TextDocument, diagnostic: HealthDiagnostic &
   const cite = result.citation;
   return {
     // The footnote number is known only now, so it is named here rather than in the core's title.
-    title: cite ? `${suggestion.title} ${cite.existing ? `(reuses footnote ${cite.reference})` : `as footnote ${cite.reference}`}` : suggestion.title,
+    title: cite ? `${titleOf(suggestion, diagnostic)} ${cite.existing ? `(reuses footnote ${cite.reference})` : `as footnote ${cite.reference}`}` : titleOf(suggestion, diagnostic),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: suggestion.preferred === true,
@@ -207,7 +213,7 @@ export function quickFixes(document: TextDocument, diagnostic: HealthDiagnostic,
   const ruleId = diagnostic.data?.ruleId ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
   if (stillApplies(document, diagnostic)) {
     for (const suggestion of diagnostic.data.suggestions) {
-      if (typeof suggestion?.replacement !== 'string' || typeof suggestion.title !== 'string') continue;
+      if (typeof suggestion?.replacement !== 'string') continue;
       const action = suggestionAction(document, diagnostic, suggestion, evidence);
       if (action) actions.push(action);
     }

@@ -40,7 +40,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../../package.json';
 import { LineIndex } from '../core/lineIndex.js';
-import type { InputProblem } from '../core/types.js';
+import type { InputProblem, Suggestion } from '../core/types.js';
+import { replacementTitle } from '../rules/rule.js';
 import { CheckerPool } from '../node/checkers.js';
 import type { LoadedConfig } from '../node/projectConfig.js';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../shared/diagnostics.js';
@@ -631,15 +632,22 @@ export class HealthClaimsServer {
 
 /**
  * What goes over the wire: the diagnostic without its claim analysis. Code
- * actions need only ruleId, text and suggestions from `data`; the hover card,
+ * actions need only text and suggestions from `data`; the hover card,
  * which shows the analysis, is rendered here from the full result. This keeps
  * publishDiagnostics about 40% smaller, which matters on every keystroke for
  * a long draft with hundreds of findings.
  */
 function forPublishing(diagnostic: HealthDiagnostic): HealthDiagnostic {
   if (!diagnostic.data) return diagnostic;
-  const { analysis: _analysis, ...data } = diagnostic.data;
-  return { ...diagnostic, data: data as HealthDiagnostic['data'] };
+  // Also left off: ruleId (it is the code), "preferred: false" and the titles code actions rebuild.
+  const { analysis: _analysis, ruleId: _ruleId, suggestions, ...rest } = diagnostic.data;
+  const data = { ...rest, suggestions: suggestions.map((s) => slimSuggestion(s, diagnostic.data!.text)) };
+  return { ...diagnostic, data: data as unknown as HealthDiagnostic['data'] };
+}
+
+function slimSuggestion(suggestion: Suggestion, text: string): Partial<Suggestion> {
+  const { title, preferred, ...rest } = suggestion;
+  return { ...rest, ...(title === replacementTitle(text, suggestion.replacement) ? {} : { title }), ...(preferred ? { preferred } : {}) };
 }
 
 function packDiagnostic(problem: LoadedPack['problems'][number]): HealthDiagnostic {

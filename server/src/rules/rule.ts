@@ -33,3 +33,8 @@ export const RULE_DOCS_BASE = 'https://github.com/health-claims/health-claims/bl
 export function ruleDocsUrl(id: string): string {
   return `${RULE_DOCS_BASE}${id}.md`;
 }
+
+/** The title of a plain word-for-word rewording; the language server leaves it off the wire and rebuilds it. */
+export function replacementTitle(text: string, replacement: string): string {
+  return `Replace "${text}" with "${replacement}"`;
+}

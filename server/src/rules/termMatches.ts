@@ -2,6 +2,7 @@
 // safety, evidence words): find the terms in a sentence and keep only those the
 // writer asserts in their own voice.
 
+import { replacementTitle } from './rule.js';
 import { isAttributed, isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { LexiconEntry } from '../core/knowledge/lexicons.js';
 import type { PhraseMatch, PhraseMatcher } from '../core/text/phrases.js';
@@ -38,7 +39,7 @@ export function replacementsFor(term: AssertedTerm, facts: SentenceFacts): { spa
     .filter((r) => !article || article === 'the' || (article === 'an') === /^[aeiou]/i.test(r));
   const suggestions = options.map((r) => {
     const replacement = matchCase(term.text, r);
-    return { title: `Replace "${term.text}" with "${replacement}"`, replacement, preferred: options.length === 1 };
+    return { title: replacementTitle(term.text, replacement), replacement, preferred: options.length === 1 };
   });
   return { span: { start: term.start, end: term.end }, suggestions };
 }
