@@ -23,6 +23,7 @@ interface Element {
 }
 const nodeName = (type: number): string => fullParser.nodeSet.types[type]!.name;
 
+const CONTAINERS = new Set(['Document', 'Blockquote', 'BulletList', 'OrderedList', 'ListItem', 'Table', 'TableHeader', 'TableRow']);
 const MAY_HAVE_INLINE_MARKUP = /[*_`[\]<>&\\~!]|https?:|www\./;
 const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|$)/;
 const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:/;
@@ -114,8 +115,11 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
     ? blockParser.parse(source, TreeFragment.applyChanges(TreeFragment.addTree(options.previous.tree), [options.previous.change]))
     : blockParser.parse(source);
   const cursor = tree.cursor();
+  let enter = true;
   do {
     const { name, from, to } = cursor;
+    // Only containers hold blocks; the marks inside a leaf block are read below, so the walk need not visit them.
+    enter = CONTAINERS.has(name);
     if (to <= bodyStart) continue;
     if (name === 'FencedCode' || name === 'CodeBlock') {
       codeSpans.push({ start: from, end: to });
@@ -156,7 +160,7 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
     inlineRecords.push({ from, to, key, result: inline });
     const citations = inline.citations.map((c) => ({ ...c, start: c.start + from, end: c.end + from }));
     blocks.push({ start: from, end: to, kind, prose: inline.prose, citations });
-  } while (cursor.next());
+  } while (cursor.next(enter));
 
   return { tree, blocks, codeSpans, footnotes, inline: inlineRecords };
 }
