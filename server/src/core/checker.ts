@@ -78,13 +78,16 @@ export class Checker {
     let topic: Topic = {};
     let sentenceCount = 0;
     const nextCache = new Map<string, BlockResult>();
+    const references = readReferenceList(source, parsed.blocks);
+    // Rules may read footnotes and the reference list: a block's cached findings hold only while they are unchanged.
+    const sourcesKey = fingerprint([...parsed.footnotes.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') + [...references.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n'));
 
     for (const block of parsed.blocks) {
       if (block.kind === 'footnote-definition') continue;
       const raw = source.slice(block.start, block.end);
-      const key = `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${raw}`;
+      const key = `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}\u0000${sourcesKey}\u0000${raw}`;
       let result = this.cache.get(key) ?? nextCache.get(key);
-      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes);
+      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references);
       nextCache.set(key, result);
       topic = result.topic;
       sentenceCount += result.sentences;
@@ -118,7 +121,7 @@ export class Checker {
     });
   }
 
-  private checkBlock(block: ProseBlock, raw: string, topicIn: Topic, footnotes: DocumentContext['footnotes']): BlockResult {
+  private checkBlock(block: ProseBlock, raw: string, topicIn: Topic, footnotes: DocumentContext['footnotes'], references: DocumentContext['references']): BlockResult {
     // Findings are stored relative to the block so the cached result can move with the block.
     const shift = block.start;
     const local: ProseBlock = { ...block, start: 0, end: block.end - shift, citations: block.citations.map((c) => ({ ...c, start: c.start - shift, end: c.end - shift })) };
@@ -127,6 +130,7 @@ export class Checker {
     const context: DocumentContext = {
       knowledge: this.knowledge,
       footnotes,
+      references,
       block: local,
       paragraphCited: local.citations.some(isSourceCitation),
       paragraphNamesSource: this.sourceNames.test(local.prose),
@@ -165,6 +169,29 @@ function toFinding(ruleId: string, hit: ReturnType<SentenceCheck>[number], facts
     sentence: { start: facts.sentence.start, end: facts.sentence.end } as Span,
     analysis: facts.analysis,
   };
+}
+
+/**
+ * The document's numbered reference list: "7. McInnes LA, … 2022." or "[1] McInnes LA, …" entries,
+ * keyed by number, so a "[7]" marker can be traced to the entry it points at.
+ */
+function readReferenceList(source: string, blocks: readonly ProseBlock[]): Map<string, { text: string }> {
+  const references = new Map<string, { text: string }>();
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const lineStart = source.lastIndexOf('\n', block.start - 1) + 1;
+    const marker = /^\s*(\d{1,3})[.)]\s*$/.exec(source.slice(lineStart, block.start)) ?? /^\s*\[(\d{1,3})\]\s+/.exec(block.prose);
+    if (!marker || !/\b(?:19|20)\d\d\b/.test(block.prose)) continue;
+    if (!references.has(marker[1]!)) references.set(marker[1]!, { text: block.prose.trim() });
+  }
+  return references;
+}
+
+/** A short, stable digest (FNV-1a) for cache keys. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
 function resolveSeverity(rule: RuleDefinition, settings: RuleSettings | undefined): Severity | undefined {
