@@ -85,7 +85,7 @@ export class Checker {
     for (const block of parsed.blocks) {
       if (block.kind === 'footnote-definition') continue;
       const raw = source.slice(block.start, block.end);
-      const key = `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}\u0000${sourcesKey}\u0000${raw}`;
+      const key = `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}\u0000${raw}`;
       let result = this.cache.get(key) ?? nextCache.get(key);
       if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references);
       nextCache.set(key, result);
@@ -180,7 +180,7 @@ function readReferenceList(source: string, blocks: readonly ProseBlock[]): Map<s
   for (const block of blocks) {
     if (block.kind !== 'paragraph') continue;
     const lineStart = source.lastIndexOf('\n', block.start - 1) + 1;
-    const marker = /^\s*(\d{1,3})[.)]\s*$/.exec(source.slice(lineStart, block.start)) ?? /^\s*\[(\d{1,3})\]\s+/.exec(block.prose);
+    const marker = /^\s*(\d{1,3})[.)]\s*$/.exec(source.slice(lineStart, block.start)) ?? /^\s*\[(\d{1,3})\]\s+/.exec(source.slice(block.start, block.end));
     if (!marker || !/\b(?:19|20)\d\d\b/.test(block.prose)) continue;
     if (!references.has(marker[1]!)) references.set(marker[1]!, { text: block.prose.trim() });
   }

@@ -45,7 +45,15 @@ export type Slot =
   | 'design-human'
   | 'species-animal'
   | 'design-uncontrolled'
-  | 'design-size-large';
+  | 'design-size-large'
+  | 'design-review'
+  | 'study-mention'
+  | 'clinical-effect'
+  | 'design-name'
+  | 'led-to'
+  | 'responders'
+  | 'among-responders'
+  | 'published-between';
 
 export interface SlotCue extends Cue {
   slot: Slot;
@@ -152,8 +160,8 @@ export interface CitedSource {
   source?: PackSource;
   /** The citation's own text (a footnote or reference entry), read for design and species when the pack does not know the source. */
   text?: string;
-  /** How the sentence points at it: its own citation, or the study the section is about. */
-  via: 'citation' | 'topic';
+  /** How the sentence points at it: its own citation, the study its section's heading names, or a study named earlier in the text. */
+  via: 'citation' | 'section' | 'topic';
 }
 
 /** The sources a sentence cites (footnotes, numbered references, author-year, trial names, DOI links), or the one its section describes. */
@@ -179,9 +187,13 @@ export function citedSources(facts: SentenceFacts, document: DocumentContext): C
       add(index.sourceForCitation(c.label));
     }
   }
+  // "(Brain Sciences, 2023; Molecular Psychiatry, 2022)": journal-and-year citations in brackets.
+  for (const group of facts.text.matchAll(/\(([^()]*\b(?:19|20)\d\d\b[^()]*)\)/g)) {
+    for (const part of group[1]!.split(';')) add(index.sourceForCitation(part));
+  }
   if (!out.length && facts.topic.source) {
     const source = index.source(facts.topic.source);
-    if (source) out.push({ source, via: 'topic' });
+    if (source) out.push({ source, via: facts.topic.sourceFromHeading ? 'section' : 'topic' });
   }
   return out;
 }
@@ -212,7 +224,13 @@ export function findingSources(index: EvidenceIndex, finding: PackFinding): Pack
 /** "(Anand 2023)": the preferred source's short name. */
 export function preferredName(index: EvidenceIndex, finding: PackFinding): string {
   const s = index.source(finding.preferredSource);
-  return s ? sourceShortName(s) : finding.preferredSource;
+  return s ? shortName(s) : finding.preferredSource;
+}
+
+/** "Anand 2023"; for a source recorded without an author, its trial name ("KetECT"). */
+export function shortName(source: PackSource): string {
+  if (!source.firstAuthor && source.aliases?.length) return source.year ? `${source.aliases[0]} ${source.year}` : source.aliases[0]!;
+  return sourceShortName(source);
 }
 
 const CHALLENGED_DIRECTIONS: ReadonlySet<string> = new Set(['non-inferior', 'inferior', 'mixed', 'no-significant-difference', 'uncertain', 'not-studied-in-humans']);
@@ -223,7 +241,7 @@ const CHALLENGED_DIRECTIONS: ReadonlySet<string> = new Set(['non-inferior', 'inf
  * finding is non-inferiority, inferiority or mixed. Hedged claims ("may be more
  * effective") are left alone.
  */
-export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, index: EvidenceIndex): { hit: RuleHit; finding: PackFinding } | undefined {
+export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, index: EvidenceIndex, cited: readonly CitedSource[] = []): { hit: RuleHit; finding: PackFinding } | undefined {
   if (facts.hedges.some((h) => /^(?:may|might|could|suggests?|appears? to|seems? to|possibly|potentially|likely)$/i.test(h.cue))) return undefined;
   const at = facts.sentence.start;
   for (const cue of words.find(facts, 'superiority')) {
@@ -231,7 +249,11 @@ export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, ind
     const subject = facts.interventions.map((i) => standsForTopic(facts, i, index)).filter((i) => i.end <= cue.start).sort((a, b) => b.end - a.end)[0] ?? (facts.interventions.length ? undefined : topicIntervention(facts, index));
     if (!subject || !index.intervention(subject.id)) continue;
     const ids = new Set(interventionChain(index, subject.id).flatMap((id) => familyMembers(index, id)));
-    const findings = [...ids].flatMap((id) => index.findingsFor(id)).filter((f) => f.comparator && f.direction && CHALLENGED_DIRECTIONS.has(f.direction) && isUsable(f));
+    const fromCited = (f: PackFinding) => cited.some((c) => c.source && f.sources.includes(c.source.id));
+    const findings = [...ids]
+      .flatMap((id) => index.findingsFor(id))
+      .filter((f) => f.comparator && f.direction && CHALLENGED_DIRECTIONS.has(f.direction) && isUsable(f))
+      .sort((a, b) => Number(fromCited(b)) - Number(fromCited(a)));
     for (const f of findings) {
       if (!comparatorNamed(facts, f.comparator!, subject, index)) continue;
       const claim = facts.text.slice(subject.start - at, cue.end - at);
@@ -273,3 +295,13 @@ function comparatorNamed(facts: SentenceFacts, comparator: string, subject: Inte
   if (named) return true;
   return new RegExp(`\\b${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(facts.text);
 }
+
+/** A condition cue's pack id (by name or alias, case-insensitively). */
+export function conditionOf(index: EvidenceIndex, text: string): string | undefined {
+  const wanted = text.toLowerCase().replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, ' ').trim();
+  for (const pack of index.packs) {
+    for (const c of pack.conditions) if (c.name.toLowerCase() === wanted || c.aliases.some((a) => a.toLowerCase() === wanted)) return c.id;
+  }
+  return undefined;
+}
+

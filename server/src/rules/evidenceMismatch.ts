@@ -10,11 +10,12 @@
 
 import { isAttributed, isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
-import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
+import { isUsable } from '../core/knowledge/evidenceIndex.js';
 import type { Measure, PackFinding, PackRegulatory, Unit } from '../core/knowledge/evidencePack.js';
 import type { InterventionMention, NumberMention, Span, Suggestion } from '../core/types.js';
 import {
   citedSources,
+  conditionOf,
   EvidenceWords,
   familyMembers,
   formatRange,
@@ -22,6 +23,7 @@ import {
   interventionChain,
   interventionFor,
   preferredName,
+  shortName,
   superiorityClaim,
   topicIntervention,
   type CitedSource,
@@ -70,7 +72,7 @@ export const evidenceMismatch: RuleDefinition = {
       for (const cue of words.find(facts, 'approval', 'approval-plain')) add(regulatoryHit(facts, cue, index, words));
       add(effectSizeHit(facts, index, words, cited));
       add(directionHit(facts, index));
-      const superiority = superiorityClaim(facts, words, index);
+      const superiority = superiorityClaim(facts, words, index, cited);
       // Superiority over a comparator that a cited study did not show is citation-mismatch's to report.
       if (superiority && !cited.length && !facts.studyClaims.length && !/\b(?:the|this|that) (?:study|trial|meta-analysis|review)\b/i.test(facts.text)) add(superiority.hit);
       return hits.sort((a, b) => a.start - b.start);
@@ -292,7 +294,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
     return {
       start: span.start,
       end: span.end,
-      message: `${claimed} goes beyond what ${sourceShortName(source)} reported: ${o.definition ?? value} (${upperOnly ? 'up to ' : ''}${value}).`,
+      message: `${claimed} goes beyond what ${shortName(source)} reported: ${o.definition ?? value} (${upperOnly ? 'up to ' : ''}${value}).`,
       suggestions: d.days === Infinity ? [] : [{ title: `Use the reported duration: ${replacement}`, replacement, citeSourceId: source.id, preferred: true }],
       evidenceIds: [source.id],
     };
@@ -485,13 +487,3 @@ function directionHit(facts: SentenceFacts, index: EvidenceIndex): RuleHit | und
   }
   return undefined;
 }
-
-/** A condition cue's pack id (by name or alias, case-insensitively). */
-export function conditionOf(index: EvidenceIndex, text: string): string | undefined {
-  const wanted = text.toLowerCase().replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, ' ').trim();
-  for (const pack of index.packs) {
-    for (const c of pack.conditions) if (c.name.toLowerCase() === wanted || c.aliases.some((a) => a.toLowerCase() === wanted)) return c.id;
-  }
-  return undefined;
-}
-

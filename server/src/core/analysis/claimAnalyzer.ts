@@ -52,6 +52,8 @@ export interface Topic {
   packIntervention?: InterventionMention;
   /** The pack source the current section or paragraph describes (a heading that is its title, a trial name, an author-year citation). */
   source?: string;
+  /** Whether that source is the section's heading (every sentence under it describes the study) or was named in the text. */
+  sourceFromHeading?: boolean;
 }
 
 type Entry = LexiconEntry & { id?: string; name?: string };
@@ -146,7 +148,9 @@ export class ClaimAnalyzer {
     const candidates = facts.interventions.filter((i) => !isExampleOrComparator(facts, i));
     const named = candidates[candidates.length - 1] ?? (topic.intervention ? undefined : facts.interventions[facts.interventions.length - 1]);
     const packNamed = [...facts.interventions].reverse().find((i) => this.evidence.intervention(i.id));
-    return { intervention: named ?? topic.intervention, packIntervention: packNamed ?? topic.packIntervention, source: this.sourceTopic(facts, topic) };
+    const source = this.sourceTopic(facts, topic);
+    const sourceFromHeading = facts.sentence.block.kind === 'heading' ? !!source : source === topic.source && topic.sourceFromHeading;
+    return { intervention: named ?? topic.intervention, packIntervention: packNamed ?? topic.packIntervention, source, sourceFromHeading };
   }
 
   /** A heading starts a new section: it names a study (its title) or clears the one before. In prose, a named source becomes the topic. */
