@@ -91,7 +91,7 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   // "55% versus 30%": the second figure is the comparison group's.
   if (words.find(facts, 'comparison-arm').some((c) => c.end <= n.start && gap(facts, c, n).words <= 3 && gap(facts, c, n).sameClause)) return undefined;
   const measure = measureNear(facts, n, words, index, true);
-  if (!measure) return undefined;
+  if (!measure || isNegated(facts, measure.cue)) return undefined;
   const mention = interventionFor(facts, n, index);
   if (!mention) return undefined;
   const low = n.value;
@@ -119,7 +119,8 @@ function shareHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, word
   if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
   const share = Number(cue.slot.slice('share-'.length));
   const measure = measureNear(facts, cue, words, index, false);
-  if (!measure) return undefined;
+  // "most patients are not in remission": the outcome itself is denied.
+  if (!measure || isNegated(facts, measure.cue)) return undefined;
   const mention = interventionFor(facts, cue, index);
   if (!mention) return undefined;
   // A word like "most" claims more than half: no tolerance, the word is already vague.
