@@ -20,7 +20,7 @@ import { isUsable } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
 import type { Lexicon } from '../core/knowledge/lexicons.js';
 import type { Span, Suggestion } from '../core/types.js';
-import { citedSources, conditionOf, EvidenceWords, gap, shortName, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
+import { citedSources, conditionOf, EvidenceWords, gap, shortName, STUDY_REFERENCE, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
@@ -83,11 +83,12 @@ export const citationMismatch: RuleDefinition = {
         add(measureHit(facts, study, words));
         add(fadedHit(facts, study, words));
         add(approvalBasisHit(facts, study, words, index));
+        add(certaintyHit(facts, study, words));
       }
       add(publishedBetweenHit(facts, relevant, words));
-      const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || /\b(?:the|this|that) (?:study|trial|meta-analysis|review)\b/i.test(facts.text);
+      const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || STUDY_REFERENCE.test(facts.text);
       if (referencesStudy) {
-        const superiority = superiorityClaim(facts, words, index, relevant.map((s) => ({ source: s.source, via: s.via })));
+        const superiority = superiorityClaim(facts, words, index, relevant.map((s) => ({ source: s.source, via: s.via })), true);
         if (superiority) add(superiority.hit);
       }
       return hits.sort((a, b) => a.start - b.start);
@@ -434,5 +435,22 @@ function publishedBetweenHit(facts: SentenceFacts, studies: StudyProfile[], word
     message: `${outside.name} was published in ${outside.source!.year}, outside ${from}\u2013${to}: the sources cited do not match the dates claimed for them.`,
     suggestions: [],
     evidenceIds: [outside.source!.id],
+  };
+}
+
+// ---- Certainty: a conclusion the study calls unclear, stated as settled ----
+
+function certaintyHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  const s = study.source;
+  if (!s?.summary || study.via === 'topic' || !words.test(s.summary, 'source-uncertain')) return undefined;
+  if (facts.hedges.length) return undefined;
+  const settled = words.find(facts, 'settled-claim').find((c) => !isNegated(facts, c));
+  if (!settled) return undefined;
+  return {
+    start: settled.start,
+    end: settled.end,
+    message: `${study.name} does not settle this: ${s.summary} ${quote(settled.cue)} states as settled what the source leaves open.`,
+    suggestions: [],
+    evidenceIds: [s.id],
   };
 }

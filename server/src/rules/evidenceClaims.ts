@@ -38,6 +38,7 @@ export type Slot =
   | 'bound-lower-hedged'
   | 'bound-upper'
   | 'superiority'
+  | 'route-exclusive'
   | 'change-not-share'
   | 'design-meta-analysis'
   | 'design-randomized'
@@ -53,7 +54,9 @@ export type Slot =
   | 'led-to'
   | 'responders'
   | 'among-responders'
-  | 'published-between';
+  | 'published-between'
+  | 'source-uncertain'
+  | 'settled-claim';
 
 export interface SlotCue extends Cue {
   slot: Slot;
@@ -241,8 +244,15 @@ const CHALLENGED_DIRECTIONS: ReadonlySet<string> = new Set(['non-inferior', 'inf
  * finding is non-inferiority, inferiority or mixed. Hedged claims ("may be more
  * effective") are left alone.
  */
-export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, index: EvidenceIndex, cited: readonly CitedSource[] = []): { hit: RuleHit; finding: PackFinding } | undefined {
-  if (facts.hedges.some((h) => /^(?:may|might|could|suggests?|appears? to|seems? to|possibly|potentially|likely)$/i.test(h.cue))) return undefined;
+const MODAL_HEDGE = /^(?:may|might|could|possibly|potentially|likely|perhaps)$/i;
+const TENTATIVE = /^(?:suggests?|suggested|appears? to|seems? to|indicates?)$/i;
+
+/** A sentence that talks about a study: "the trial", "this meta-analysis", "the systematic review". */
+export const STUDY_REFERENCE = /\b(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}(?:study|trial|meta-analysis|review|analysis)\b/i;
+
+export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, index: EvidenceIndex, cited: readonly CitedSource[] = [], reporting = false): { hit: RuleHit; finding: PackFinding } | undefined {
+  // "may be more effective" is hedged; "the review suggests X is better" reports a conclusion, which is what a citation check tests.
+  if (facts.hedges.some((h) => MODAL_HEDGE.test(h.cue) || (!reporting && TENTATIVE.test(h.cue)))) return undefined;
   const at = facts.sentence.start;
   for (const cue of words.find(facts, 'superiority')) {
     if (isNegated(facts, cue)) continue;
@@ -287,13 +297,26 @@ function directionWords(direction: string): string {
   }
 }
 
-/** Whether the finding's comparator ("ECT three times weekly", "esketamine") is named in the sentence, other than as the subject. */
+/**
+ * Whether the finding's comparator ("ECT three times weekly", "esketamine",
+ * "ketamine alone or psychotherapy alone") is named in the sentence outside
+ * the subject: by a treatment's name, or by the comparator's own words
+ * ("either treatment alone").
+ */
 function comparatorNamed(facts: SentenceFacts, comparator: string, subject: InterventionMention, index: EvidenceIndex): boolean {
-  const head = comparator.split(/[\s(,]/)[0]!.toLowerCase();
-  if (!head || /^(?:placebo|saline|control|patients|ketamine)$/.test(head)) return false;
-  const named = facts.interventions.some((i) => i !== subject && i.id !== subject.id && (i.id.toLowerCase().startsWith(head) || i.name.toLowerCase().includes(head) || index.intervention(i.id)?.aliases.some((a) => a.toLowerCase() === head)));
-  if (named) return true;
-  return new RegExp(`\\b${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(facts.text);
+  const at = facts.sentence.start;
+  const outside = facts.text.slice(0, subject.start - at) + ' '.repeat(subject.end - subject.start) + facts.text.slice(subject.end - at);
+  for (const part of comparator.split(/\s+(?:or|and)\s+|[,(]/)) {
+    const words = part.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [];
+    const head = words[0];
+    if (!head || /^(?:placebo|saline|control|patients|three|twice)$/.test(head)) continue;
+    const named = facts.interventions.some((i) => i !== subject && i.id !== subject.id && (i.id.toLowerCase().startsWith(head) || index.intervention(i.id)?.aliases.some((a) => a.toLowerCase() === head)));
+    if (named) return true;
+    // The subject's own molecule ("ketamine alone") is told apart by the word that qualifies it ("alone").
+    const key = head === 'ketamine' || subject.name.toLowerCase().includes(head) ? words[1] : head;
+    if (key && new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(outside)) return true;
+  }
+  return false;
 }
 
 /** A condition cue's pack id (by name or alias, case-insensitively). */

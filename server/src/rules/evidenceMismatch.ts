@@ -24,6 +24,7 @@ import {
   interventionFor,
   preferredName,
   shortName,
+  STUDY_REFERENCE,
   superiorityClaim,
   topicIntervention,
   type CitedSource,
@@ -71,10 +72,11 @@ export const evidenceMismatch: RuleDefinition = {
       for (const d of durationClaims(facts, words)) add(durationHit(facts, d, index, words, cited));
       for (const cue of words.find(facts, 'approval', 'approval-plain')) add(regulatoryHit(facts, cue, index, words));
       add(effectSizeHit(facts, index, words, cited));
+      add(routeHit(facts, index, words));
       add(directionHit(facts, index));
       const superiority = superiorityClaim(facts, words, index, cited);
       // Superiority over a comparator that a cited study did not show is citation-mismatch's to report.
-      if (superiority && !cited.length && !facts.studyClaims.length && !/\b(?:the|this|that) (?:study|trial|meta-analysis|review)\b/i.test(facts.text)) add(superiority.hit);
+      if (superiority && !cited.length && !facts.studyClaims.length && !STUDY_REFERENCE.test(facts.text)) add(superiority.hit);
       return hits.sort((a, b) => a.start - b.start);
     };
   },
@@ -107,7 +109,7 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   return {
     start: n.start,
     end: n.end,
-    message: shareMessage(index, finding, quote(n.text), measure.measure),
+    message: shareMessage(index, finding, quote(n.text), measure.measure, high < finding.range!.min),
     suggestions,
     evidenceIds: [finding.id, ...finding.sources],
   };
@@ -135,10 +137,10 @@ function shareHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, word
   };
 }
 
-function shareMessage(index: EvidenceIndex, f: PackFinding, claimed: string, measure: Measure): string {
+function shareMessage(index: EvidenceIndex, f: PackFinding, claimed: string, measure: Measure, below = false): string {
   const label = MEASURE_WORDS[measure] ?? measure;
   const when = f.timepoint ? ` (${f.timepoint})` : '';
-  return `${claimed} is more than the evidence shows for ${label}: studies found about ${formatRange(f.range!.min, f.range!.max, '%')} of patients${when}. ${f.summary} (${preferredName(index, f)}; certainty ${f.certainty}).`;
+  return `${claimed} is ${below ? 'less' : 'more'} than the evidence shows for ${label}: studies found about ${formatRange(f.range!.min, f.range!.max, '%')} of patients${when}. ${f.summary} (${preferredName(index, f)}; certainty ${f.certainty}).`;
 }
 
 /** The outcome a figure is about: the nearest response or remission word in its clause. */
@@ -147,6 +149,8 @@ function measureNear(facts: SentenceFacts, span: Span, words: EvidenceWords, ind
     .find(facts, 'outcome-remission', 'outcome-response', ...(looseWords ? (['outcome-improvement'] as const) : []))
     .map((cue) => ({ cue, ...gap(facts, span, cue) }))
     .filter((c) => c.sameClause && c.words <= 10 && !(c.cue.start < span.end && span.start < c.cue.end))
+    // "26% responded and 15% reached remission": an outcome word belongs to the figure nearest to it.
+    .filter((c) => !facts.numbers.some((n) => n.start !== span.start && SHARE_KINDS.has(n.kind) && gap(facts, n, c.cue).sameClause && gap(facts, n, c.cue).words < c.words))
     .sort((a, b) => a.words - b.words || (a.cue.start < span.start ? -1 : 1));
   const best = candidates[0];
   if (!best) return undefined;
@@ -235,7 +239,7 @@ function effectSizeHit(facts: SentenceFacts, index: EvidenceIndex, words: Eviden
   return {
     start: values[0]!.start,
     end: values[values.length - 1]!.end,
-    message: `The effect sizes ${quote(shown)} do not match the evidence for ${mention.name}: ${best.summary} (${preferredName(index, best)}; certainty ${best.certainty}).${whose}`,
+    message: `The effect sizes ${quote(shown)} do not match the evidence for ${named(facts, mention)}: ${best.summary} (${preferredName(index, best)}; certainty ${best.certainty}).${whose}`,
     suggestions: [],
     evidenceIds: [best.id, ...best.sources, ...(elsewhere ? [elsewhere.id] : [])],
   };
@@ -370,7 +374,7 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
   if (!entries.length) return undefined;
   const usable = entries.filter(isUsable);
   const evidenceIds = (list: PackRegulatory[]) => [...new Set(list.flatMap((e) => [e.id, ...e.sources]))];
-  const name = index.intervention(mention.id)?.name ?? mention.name;
+  const name = named(facts, mention);
   const claim = facts.text.slice(Math.min(mention.start, cue.start) - at, Math.max(mention.end, cue.end) - at);
 
   // A year that is no approval date on record.
@@ -378,7 +382,7 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
     if (entries.some((e) => e.date?.startsWith(String(y.value)) || e.asOf?.startsWith(String(y.value)))) continue;
     const approved = usable.filter((e) => e.status === 'approved' || e.status === 'approved-other-indication');
     if (!approved.length) continue;
-    const dates = approved.map((e) => `${describeDate(e.date)} (${e.indication})`).join('; ');
+    const dates = approved.map((e) => `${describeDate(e.date)} (${lowerFirst(e.indication)})`).join('; ');
     const first = approved.filter((e) => e.date).sort((a, b) => a.date!.localeCompare(b.date!))[0];
     return {
       start: y.start,
@@ -441,7 +445,9 @@ function subjectOfStatus(facts: SentenceFacts, cue: Span, index: EvidenceIndex):
 function approvedSiblings(index: EvidenceIndex, interventionId: string): PackRegulatory[] {
   const chain = interventionChain(index, interventionId);
   const family = chain[chain.length - 1]!;
-  return familyMembers(index, family)
+  // Any treatment of the family, whatever its molecule: "the approved product is esketamine".
+  return index.packs
+    .flatMap((p) => p.interventions.filter((i) => i.family === family || i.id === family).map((i) => i.id))
     .filter((id) => id !== interventionId)
     .flatMap((id) => index.regulatoryFor(id).filter((e) => e.intervention === id && e.status === 'approved' && isUsable(e)));
 }
@@ -456,6 +462,36 @@ function describeDate(date: string | undefined): string {
 
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** How the sentence names the treatment ("ketamine", "Spravato"), or the topic's name when it says "it". */
+function named(facts: SentenceFacts, mention: InterventionMention): string {
+  const at = facts.sentence.start;
+  if (mention.via === 'name' && mention.start >= at && mention.end <= at + facts.text.length) return facts.text.slice(mention.start - at, mention.end - at);
+  return mention.name;
+}
+
+// ---- Route: "ketamine must be given by infusion" when the family is also given by mouth, nasal spray or injection ----
+
+function routeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
+  const cue = words.find(facts, 'route-exclusive').find((c) => !isNegated(facts, c) && !isAttributed(facts, c, OWN_VOICE));
+  if (!cue) return undefined;
+  const mention = interventionFor(facts, cue, index);
+  if (!mention) return undefined;
+  const chain = interventionChain(index, mention.id);
+  const family = chain[chain.length - 1]!;
+  const routes = index.packs
+    .flatMap((p) => p.interventions)
+    .filter((i) => (i.family === family || i.id === family) && i.kind === 'drug' && i.route && i.route !== 'unspecified')
+    .map((i) => ({ id: i.id, name: i.name, route: i.route! }));
+  if (new Set(routes.map((r) => r.route)).size < 2) return undefined;
+  return {
+    start: cue.start,
+    end: cue.end,
+    message: `${quote(cue.cue)}: ${named(facts, mention)} is not limited to one route. The evidence covers ${routes.map((r) => r.name).join(', ')}.`,
+    suggestions: [],
+    evidenceIds: routes.map((r) => index.allSources().find((src) => src.intervention === r.id && isUsable(src))?.id).filter((id): id is string => !!id),
+  };
 }
 
 // ---- Direction: a benefit the evidence has not shown ("reduces suicidal thoughts and behaviors") ----

@@ -46,7 +46,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'duration',
-    regex: new RegExp(String.raw`\b(?:(${NUM}|a few|several|a couple of|many)\s?[-\u2013]?\s?)(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:for|within|over|after|lasting)\s+(minutes|hours|days|weeks|months|years)\b|\b(permanently|permanent|forever|for good|for life|lifelong|long-term|long-lasting|lasting)\b`, 'gi'),
+    regex: new RegExp(String.raw`\b(?:(${NUM}|a few|several|a couple of|many|an?)\s?[-\u2013]?\s?)(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:for|within|over|after|lasting)\s+(minutes|hours|days|weeks|months|years)\b|\b(permanently|permanent|forever|for good|for life|lifelong|long-term|long-lasting|lasting)\b`, 'gi'),
     read: (m) => {
       // Groups: 1 count, 2 unit ("six months"); 3 unit after "for"/"within" ("for months"); 4 a word for ever ("permanently").
       if (m[4]) return { value: Infinity, unit: 'days' };
