@@ -20,7 +20,7 @@ import { isUsable } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
 import type { Lexicon } from '../core/knowledge/lexicons.js';
 import type { Span, Suggestion } from '../core/types.js';
-import { citedSources, conditionOf, EvidenceWords, gap, shortName, STUDY_REFERENCE, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
+import { citedSources, conditionOf, durationCues, EvidenceWords, gap, shortName, STUDY_REFERENCE, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
@@ -154,8 +154,8 @@ function shortCitation(text: string): string {
 function describe(study: StudyProfile, designNames: Map<string, string>): string {
   if (study.design) {
     const phrase = designNames.get(study.design) ?? study.design;
-    const size = study.n ? ` of ${study.n.toLocaleString('en-US')}` : '';
-    const who = study.source?.population?.description ? ` (${study.source.population.description.replace(/\.$/, '')})` : '';
+    const size = study.n ? ` with ${study.n.toLocaleString('en-US')} participants` : '';
+    const who = study.source?.population?.description ? ` (${lowerFirst(study.source.population.description.replace(/\.$/, ''))})` : '';
     return `${article(phrase)} ${phrase}${size}${who}`;
   }
   const parts = [study.animal ? 'an animal study' : undefined, study.uncontrolled ? 'a study without a blinded or placebo control' : undefined].filter(Boolean);
@@ -187,7 +187,10 @@ function designHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
     const real = describe(study, designNames);
     const suggestions: Suggestion[] = [];
     const phrase = study.design ? designNames.get(study.design) : undefined;
-    if (phrase && cue.slot === 'design-meta-analysis') suggestions.push({ title: `Call it a ${phrase}`, replacement: phrase, preferred: true });
+    // A noun phrase ("meta-analysis", "randomized controlled trial") can be replaced by the study's own design, when the article before it still fits.
+    const before = /\b(a|an)\s+(?:\d{4}\s+)?$/i.exec(facts.text.slice(0, cue.start - facts.sentence.start))?.[1]?.toLowerCase();
+    const articleFits = !before || before === article(phrase ?? '');
+    if (phrase && articleFits && /(?:analysis|analyses|trial|study|RCT)$/i.test(cue.cue)) suggestions.push({ title: `Call it ${article(phrase)} ${phrase}`, replacement: phrase, preferred: true });
     return {
       start: cue.start,
       end: cue.end,
@@ -238,7 +241,7 @@ function populationHit(facts: SentenceFacts, study: StudyProfile, index: Evidenc
     return {
       start: cue.start,
       end: cue.end,
-      message: `${study.name} did not study ${condition?.name ?? cue.cue}: its participants were ${lowerFirst(s.population.description.replace(/\.$/, ''))}.`,
+      message: `${study.name} did not study ${lowerFirst(condition?.name ?? cue.cue)}: its participants were ${lowerFirst(s.population.description.replace(/\.$/, ''))}.`,
       suggestions: [],
       evidenceIds: [s.id],
     };
@@ -336,7 +339,7 @@ function measureHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWo
   for (const n of facts.numbers.filter((x) => (x.kind === 'percent' || x.kind === 'fraction') && x.value !== undefined)) {
     const matching = s.outcomes.filter((o) => isUsable(o) && o.unit === '%' && Math.abs((o.value ?? NaN) - n.value!) <= 1.5);
     if (!matching.length) continue;
-    const lasting = words.find(facts, 'outcome-duration').find((c) => gap(facts, c, n).words <= 10 && gap(facts, c, n).sameClause && !isNegated(facts, c));
+    const lasting = durationCues(facts, words).find((c) => gap(facts, c, n).words <= 10 && gap(facts, c, n).sameClause && !isNegated(facts, c));
     const sameKind = matching.find((o) => o.measure === 'duration-of-benefit');
     const other = matching.find((o) => o.measure === 'response' || o.measure === 'remission');
     if (lasting && !sameKind && other) {
@@ -380,7 +383,7 @@ function fadedHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWord
     .filter((x) => Number.isFinite(x.daysAt));
   if (!faded.length) return undefined;
   for (const d of facts.numbers.filter((n) => n.kind === 'duration' && n.value !== undefined && Number.isFinite(n.value))) {
-    const lasting = words.find(facts, 'outcome-duration').find((c) => gap(facts, c, d).words <= 6 && gap(facts, c, d).sameClause && !isNegated(facts, c));
+    const lasting = durationCues(facts, words).find((c) => gap(facts, c, d).words <= 6 && gap(facts, c, d).sameClause && !isNegated(facts, c));
     if (!lasting) continue;
     const hit = faded.find((f) => d.value! >= f.daysAt * 0.8);
     if (!hit) continue;

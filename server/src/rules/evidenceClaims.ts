@@ -22,6 +22,7 @@ export type Slot =
   | 'comparison-arm'
   | 'effect-size'
   | 'outcome-duration'
+  | 'outcome-duration-weak'
   | 'duration-permanent'
   | 'timepoint-onset'
   | 'regimen-single'
@@ -95,6 +96,17 @@ export function gap(facts: SentenceFacts, a: Span, b: Span): { words: number; sa
   const [first, second] = a.start <= b.start ? [a, b] : [b, a];
   const between = facts.text.slice(Math.max(first.end, first.start) - at, Math.max(second.start, first.end) - at);
   return { words: wordCount(between), sameClause: !CLAUSE_BREAK.test(between) };
+}
+
+/**
+ * Words that say a benefit lasts or persists: "keeps working", "sustained" on
+ * their own; "lasts", "persisted", "maintained" only with a benefit word in the
+ * same clause ("the relief lasts for months", not "the programme lasts three months").
+ */
+export function durationCues(facts: SentenceFacts, words: EvidenceWords): SlotCue[] {
+  const benefit = words.find(facts, 'clinical-effect', 'outcome-improvement', 'outcome-response', 'outcome-remission');
+  const weak = words.find(facts, 'outcome-duration-weak').filter((c) => benefit.some((b) => gap(facts, b, c).sameClause && gap(facts, b, c).words <= 8));
+  return [...words.find(facts, 'outcome-duration'), ...weak].sort((a, b) => a.start - b.start);
 }
 
 /** A pack intervention id and every id whose evidence also speaks for it: itself, then its family. */

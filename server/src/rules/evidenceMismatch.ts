@@ -16,6 +16,7 @@ import type { InterventionMention, NumberMention, Span, Suggestion } from '../co
 import {
   citedSources,
   conditionOf,
+  durationCues,
   EvidenceWords,
   familyMembers,
   formatRange,
@@ -270,8 +271,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
   if (onset || /^(?:within|in)\b/i.test(d.text)) return undefined;
   // "in the last five years": calendar time.
   if (words.find(facts, 'time-period').some((c) => c.end <= d.start && gap(facts, c, d).words === 0)) return undefined;
-  const lasting = words
-    .find(facts, 'outcome-duration')
+  const lasting = durationCues(facts, words)
     .filter((c) => gap(facts, c, d).sameClause && gap(facts, c, d).words <= 8)
     .sort((a, b) => gap(facts, a, d).words - gap(facts, b, d).words)[0];
   if (!lasting) return undefined;
