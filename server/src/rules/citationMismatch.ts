@@ -58,7 +58,7 @@ export const citationMismatch: RuleDefinition = {
   needsEvidence: true,
   create(knowledge) {
     const index = knowledge.evidence;
-    const words = new EvidenceWords(knowledge.lexicons['evidence-claims']);
+    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references);
     const designNames = designNamesFrom(knowledge.lexicons['evidence-claims']);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];

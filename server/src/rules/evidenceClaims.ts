@@ -35,6 +35,7 @@ export type Slot =
   | 'approval-plain'
   | 'regulator'
   | 'approval-other-indication'
+  | 'status-standard'
   | 'bound-lower'
   | 'bound-lower-hedged'
   | 'bound-upper'
@@ -57,7 +58,8 @@ export type Slot =
   | 'among-responders'
   | 'published-between'
   | 'source-uncertain'
-  | 'settled-claim';
+  | 'settled-claim'
+  | 'reference';
 
 export interface SlotCue extends Cue {
   slot: Slot;
@@ -67,9 +69,11 @@ export interface SlotCue extends Cue {
 export class EvidenceWords {
   private readonly matchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
 
-  constructor(lexicon: Lexicon) {
+  /** `references`: the words that stand for the treatment being discussed ("it", "this treatment"), read as the slot 'reference'. */
+  constructor(lexicon: Lexicon, references?: Lexicon) {
     const slots = new Set(lexicon.entries.map((e) => e.category ?? ''));
     for (const slot of slots) this.matchers.set(slot as Slot, matcherFor(lexicon, [slot]));
+    if (references) this.matchers.set('reference', matcherFor(references));
   }
 
   /** Cues of the slots in the sentence, in source offsets. */
@@ -147,7 +151,17 @@ export function interventionFor(facts: SentenceFacts, cue: Span, index: Evidence
 export function topicIntervention(facts: SentenceFacts, index: EvidenceIndex): InterventionMention | undefined {
   const topic = facts.topic.intervention;
   if (!topic) return undefined;
-  return index.intervention(topic.id) ? topic : standsFor(topic, facts.topic.packIntervention, index);
+  const resolved = index.intervention(topic.id) ? topic : standsFor(topic, facts.topic.packIntervention, index);
+  // Named in an earlier sentence: it has no place in this one.
+  return resolved && { ...resolved, start: NOT_HERE, end: NOT_HERE, via: 'reference' };
+}
+
+/** The offset of a treatment named outside the sentence (the topic). */
+export const NOT_HERE = -1;
+
+/** Whether a mention is in the sentence (not the topic carried from an earlier one). */
+export function isHere(mention: Span): boolean {
+  return mention.start !== NOT_HERE;
 }
 
 /**
@@ -268,21 +282,27 @@ export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, ind
   const at = facts.sentence.start;
   for (const cue of words.find(facts, 'superiority')) {
     if (isNegated(facts, cue)) continue;
-    const subject = facts.interventions.map((i) => standsForTopic(facts, i, index)).filter((i) => i.end <= cue.start).sort((a, b) => b.end - a.end)[0] ?? (facts.interventions.length ? undefined : topicIntervention(facts, index));
+    const named = facts.interventions.map((i) => standsForTopic(facts, i, index)).filter((i) => i.end <= cue.start).sort((a, b) => b.end - a.end)[0];
+    // "It works better than ECT": a word for the treatment under discussion stands before the claim.
+    const pronoun = words.find(facts, 'reference').some((r) => r.end <= cue.start && gap(facts, r, cue).sameClause);
+    const subject = named ?? (pronoun || !facts.interventions.length ? topicIntervention(facts, index) : undefined);
     if (!subject || !index.intervention(subject.id)) continue;
     const ids = new Set(interventionChain(index, subject.id).flatMap((id) => familyMembers(index, id)));
     const fromCited = (f: PackFinding) => cited.some((c) => c.source && f.sources.includes(c.source.id));
+    const conditions = facts.conditions.map((c) => conditionOf(index, c.cue)).filter((c): c is string => !!c);
+    const aboutCondition = (f: PackFinding) => conditions.includes(f.condition);
     const findings = [...ids]
       .flatMap((id) => index.findingsFor(id))
       .filter((f) => f.comparator && f.direction && CHALLENGED_DIRECTIONS.has(f.direction) && isUsable(f))
-      .sort((a, b) => Number(fromCited(b)) - Number(fromCited(a)));
+      .sort((a, b) => Number(fromCited(b)) - Number(fromCited(a)) || Number(aboutCondition(b)) - Number(aboutCondition(a)));
     for (const f of findings) {
       if (!comparatorNamed(facts, f.comparator!, subject, index)) continue;
-      const claim = facts.text.slice(subject.start - at, cue.end - at);
+      const from = isHere(subject) ? subject.start : cue.start;
+      const claim = facts.text.slice(from - at, cue.end - at);
       return {
         finding: f,
         hit: {
-          start: subject.start,
+          start: from,
           end: cue.end,
           message: `${quote(claim)} claims superiority, but the evidence is ${directionWords(f.direction!)}: ${f.summary} (${preferredName(index, f)}).`,
           suggestions: [],
@@ -317,7 +337,7 @@ function directionWords(direction: string): string {
  */
 function comparatorNamed(facts: SentenceFacts, comparator: string, subject: InterventionMention, index: EvidenceIndex): boolean {
   const at = facts.sentence.start;
-  const outside = facts.text.slice(0, subject.start - at) + ' '.repeat(subject.end - subject.start) + facts.text.slice(subject.end - at);
+  const outside = isHere(subject) ? facts.text.slice(0, subject.start - at) + ' '.repeat(subject.end - subject.start) + facts.text.slice(subject.end - at) : facts.text;
   for (const part of comparator.split(/\s+(?:or|and)\s+|[,(]/)) {
     const words = part.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [];
     const head = words[0];

@@ -23,6 +23,7 @@ import {
   gap,
   interventionChain,
   interventionFor,
+  isHere,
   preferredName,
   shortName,
   STUDY_REFERENCE,
@@ -60,7 +61,7 @@ export const evidenceMismatch: RuleDefinition = {
   create(knowledge) {
     const index = knowledge.evidence;
     if (index.isEmpty) return () => [];
-    const words = new EvidenceWords(knowledge.lexicons['evidence-claims']);
+    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];
       const cited = citedSources(facts, document);
@@ -72,6 +73,7 @@ export const evidenceMismatch: RuleDefinition = {
       for (const cue of words.find(facts, 'share-100', 'share-95', 'share-51')) add(shareHit(facts, cue, index, words));
       for (const d of durationClaims(facts, words)) add(durationHit(facts, d, index, words, cited));
       for (const cue of words.find(facts, 'approval', 'approval-plain')) add(regulatoryHit(facts, cue, index, words));
+      for (const cue of words.find(facts, 'status-standard')) add(standardHit(facts, cue, index));
       add(effectSizeHit(facts, index, words, cited));
       add(routeHit(facts, index, words));
       add(directionHit(facts, index));
@@ -375,7 +377,8 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
   const usable = entries.filter(isUsable);
   const evidenceIds = (list: PackRegulatory[]) => [...new Set(list.flatMap((e) => [e.id, ...e.sources]))];
   const name = named(facts, mention);
-  const claim = facts.text.slice(Math.min(mention.start, cue.start) - at, Math.max(mention.end, cue.end) - at);
+  const span: Span = isHere(mention) ? { start: Math.min(mention.start, cue.start), end: Math.max(mention.end, cue.end) } : cue;
+  const claim = facts.text.slice(span.start - at, span.end - at);
 
   // A year that is no approval date on record.
   for (const y of years) {
@@ -407,8 +410,8 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
     ];
     const also = siblings.length ? ` The approved product is ${siblings.map((e) => `${index.intervention(e.intervention)?.name ?? e.intervention}, for ${lowerFirst(e.indication)} (${describeDate(e.date)})`).join('; ')}.` : '';
     return {
-      start: Math.min(mention.start, cue.start),
-      end: Math.max(mention.end, cue.end),
+      start: span.start,
+      end: span.end,
       message: `${quote(claim)} misstates its regulatory status: ${parts.join('; ')}.${also}`,
       suggestions: [],
       evidenceIds: evidenceIds([...other, ...offLabel, ...siblings]),
@@ -432,6 +435,25 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
     }
   }
   return undefined;
+}
+
+/** "Ketamine is a first-line treatment for depression" when its use for depression is off-label. */
+function standardHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex): RuleHit | undefined {
+  if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
+  // The treatment the phrase describes: named before it in the clause ("ketamine is … first-line"), not a comparator after it.
+  const mention = facts.interventions.filter((i) => i.end <= cue.start && gap(facts, i, cue).sameClause && gap(facts, i, cue).words <= 8).sort((a, b) => b.end - a.end)[0];
+  if (!mention || !index.intervention(mention.id)) return undefined;
+  const entries = index.regulatoryFor(mention.id).filter(isUsable);
+  if (entries.some((e) => e.status === 'approved')) return undefined;
+  const offLabel = entries.filter((e) => e.status === 'off-label' || e.status === 'not-approved');
+  if (!offLabel.length) return undefined;
+  return {
+    start: cue.start,
+    end: cue.end,
+    message: `${quote(cue.cue)} overstates the status of ${named(facts, mention)}: ${offLabel.map((e) => `for ${lowerFirst(e.indication)} its use is ${e.status === 'off-label' ? 'off-label' : 'not approved'}${e.jurisdiction === 'international' ? ' anywhere' : ` in the ${e.jurisdiction}`}`).join('; ')}.`,
+    suggestions: [],
+    evidenceIds: [...new Set(offLabel.flatMap((e) => [e.id, ...e.sources]))],
+  };
 }
 
 /** The treatment a status word is about: named before it in the clause ("ketamine is FDA-approved"), or right after ("FDA-approved ketamine"). */
