@@ -83,14 +83,17 @@ export class Checker {
     const findings: Finding[] = [];
     let topic: Topic = {};
     let sentenceCount = 0;
+    const references = readReferenceList(source, parsed.blocks);
+    // Rules may read footnotes and the reference list: a block's kept findings hold only while they are unchanged.
+    const sourcesKey = next ? fingerprint([...parsed.footnotes.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') + [...references.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n')) : '';
 
     for (const block of parsed.blocks) {
       if (block.kind === 'footnote-definition') continue;
       const raw = source.slice(block.start, block.end);
-      // Beyond its text, a block's findings depend on the treatment "it" refers to and the footnotes it cites.
-      const key = next ? `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${citedFootnotes(block, parsed.footnotes)}` : '';
+      // Beyond its text, a block's findings depend on what "it" refers to and on the document's footnotes and reference list.
+      const key = next ? `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
       let result = reuse(kept?.blocks, block.start, block.end, key)?.result;
-      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes);
+      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references);
       next?.blocks.set(block.start, { to: block.end, key, result });
       topic = result.topic;
       sentenceCount += result.sentences;
@@ -135,7 +138,7 @@ export class Checker {
     });
   }
 
-  private checkBlock(block: ProseBlock, raw: string, topicIn: Topic, footnotes: DocumentContext['footnotes']): BlockResult {
+  private checkBlock(block: ProseBlock, raw: string, topicIn: Topic, footnotes: DocumentContext['footnotes'], references: DocumentContext['references']): BlockResult {
     // Findings are stored relative to the block so the cached result can move with the block.
     const shift = block.start;
     const local: ProseBlock = { ...block, start: 0, end: block.end - shift, citations: block.citations.map((c) => ({ ...c, start: c.start - shift, end: c.end - shift })) };
@@ -145,6 +148,7 @@ export class Checker {
     const context: DocumentContext = {
       knowledge: this.knowledge,
       footnotes,
+      references,
       block: local,
       paragraphCited: sources.length > 0,
       citedFrom: (start) => sources.some((c) => c.end > start),
@@ -167,13 +171,6 @@ export class Checker {
     const host = /^(?:[a-z][\w+.-]*:)?\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase() ?? url.toLowerCase();
     return this.scholarlyHosts.some((h) => host === h || host.endsWith(`.${h}`));
   }
-}
-
-/** The text of the footnotes a block cites, so a changed footnote invalidates the block's cached findings. */
-function citedFootnotes(block: ProseBlock, footnotes: DocumentContext['footnotes']): string {
-  let out = '';
-  for (const c of block.citations) if (c.kind === 'footnote') out += `${c.label}=${footnotes.get(c.label.toLowerCase())?.text ?? ''}\u0001`;
-  return out;
 }
 
 interface DocumentState {
@@ -201,6 +198,29 @@ function toFinding(ruleId: string, hit: ReturnType<SentenceCheck>[number], facts
     sentence: { start: facts.sentence.start, end: facts.sentence.end } as Span,
     analysis: facts.analysis,
   };
+}
+
+/**
+ * The document's numbered reference list: "7. McInnes LA, … 2022." or "[1] McInnes LA, …" entries,
+ * keyed by number, so a "[7]" marker can be traced to the entry it points at.
+ */
+function readReferenceList(source: string, blocks: readonly ProseBlock[]): Map<string, { text: string }> {
+  const references = new Map<string, { text: string }>();
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const lineStart = source.lastIndexOf('\n', block.start - 1) + 1;
+    const marker = /^\s*(\d{1,3})[.)]\s*$/.exec(source.slice(lineStart, block.start)) ?? /^\s*\[(\d{1,3})\]\s+/.exec(source.slice(block.start, block.end));
+    if (!marker || !/\b(?:19|20)\d\d\b/.test(block.prose)) continue;
+    if (!references.has(marker[1]!)) references.set(marker[1]!, { text: block.prose.trim() });
+  }
+  return references;
+}
+
+/** A short, stable digest (FNV-1a) for cache keys. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
 function resolveSeverity(rule: RuleDefinition, settings: RuleSettings | undefined): Severity | undefined {

@@ -8,6 +8,8 @@ export interface DocumentContext {
   knowledge: Knowledge;
   /** Footnote label -> the footnote's text. */
   footnotes: ReadonlyMap<string, { text: string; start: number; end: number }>;
+  /** Numbered reference-list entries ("7. McInnes LA, …"), by number, for "[7]" markers. */
+  references: ReadonlyMap<string, { text: string }>;
   /** The block the sentence is in. */
   block: ProseBlock;
   /** Whether the paragraph has a citation marker or scholarly link anywhere. */

@@ -2,6 +2,8 @@
 // documented. Adding a rule means adding a file here and a page in docs/rules/.
 
 import { absoluteLanguage } from './absoluteLanguage.js';
+import { citationMismatch } from './citationMismatch.js';
+import { evidenceMismatch } from './evidenceMismatch.js';
 import { hype } from './hype.js';
 import { missingCitation } from './missingCitation.js';
 import { overstatedEvidence } from './overstatedEvidence.js';
@@ -9,7 +11,7 @@ import type { RuleDefinition } from './rule.js';
 import { safetyOverclaim } from './safetyOverclaim.js';
 import { unqualifiedEfficacy } from './unqualifiedEfficacy.js';
 
-export const RULES: readonly RuleDefinition[] = [hype, unqualifiedEfficacy, absoluteLanguage, safetyOverclaim, overstatedEvidence, missingCitation];
+export const RULES: readonly RuleDefinition[] = [hype, unqualifiedEfficacy, absoluteLanguage, safetyOverclaim, overstatedEvidence, missingCitation, evidenceMismatch, citationMismatch];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 

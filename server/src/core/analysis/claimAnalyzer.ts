@@ -8,6 +8,8 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import { PhraseMatcher, PhraseScanner, type PhraseMatch } from '../text/phrases.js';
 import type { CitationMarker, ClaimAnalysis, ClaimStrength, Cue, InterventionMention, NumberMention, Sentence, Span } from '../types.js';
 import { findNumbers, isMagnitude } from './numbers.js';
+import { sourceForTitle } from '../knowledge/sourceMentions.js';
+import type { EvidenceIndex } from '../knowledge/evidenceIndex.js';
 
 export interface ClaimVerb extends Cue {
   category: 'benefit' | 'benefit-directional' | 'benefit-predicate' | 'promise' | 'correlational' | 'harm';
@@ -38,12 +40,20 @@ export interface SentenceFacts {
   instruction: boolean;
   /** Whether the sentence says anything about outcomes, treatments or evidence. */
   aboutHealth: boolean;
+  /** What earlier sentences established (the treatment "it" stands for, the study being described). */
+  topic: Topic;
   analysis: ClaimAnalysis;
 }
 
 /** What earlier sentences established: the treatment "it" refers to. */
 export interface Topic {
   intervention?: InterventionMention;
+  /** The last evidence-pack treatment named; a generic word like "infusion" after it may stand for it. */
+  packIntervention?: InterventionMention;
+  /** The pack source the current section or paragraph describes (a heading that is its title, a trial name, an author-year citation). */
+  source?: string;
+  /** Whether that source is the section's heading (every sentence under it describes the study) or was named in the text. */
+  sourceFromHeading?: boolean;
 }
 
 type Entry = LexiconEntry & { id?: string; name?: string };
@@ -76,8 +86,10 @@ export class ClaimAnalyzer {
   // scanners, so they do not displace the sentence's shared scan.
   private readonly outcomeFragments: PhraseMatcher<LexiconEntry>;
   private readonly conditionFragments: PhraseMatcher<Entry>;
+  private readonly evidence: EvidenceIndex;
 
   constructor(knowledge: Knowledge) {
+    this.evidence = knowledge.evidence;
     const L = knowledge.lexicons;
     const generic: Entry[] = L.interventions.entries.flatMap((e) => e.terms.map((t) => ({ terms: [t], id: t.toLowerCase(), name: t })));
     const packInterventions: Entry[] = knowledge.packs.flatMap((p) => p.interventions.map((i) => ({ terms: [i.name, ...i.aliases], id: i.id, name: i.name })));
@@ -143,7 +155,7 @@ export class ClaimAnalyzer {
 
     const facts: SentenceFacts = {
       sentence, text, interventions, conditions, populations, hedges, negations, scopeEnds, attributions, quotes, numbers, citations,
-      claimVerbs: [], studyClaims, question, instruction, aboutHealth, analysis: undefined as unknown as ClaimAnalysis,
+      claimVerbs: [], studyClaims, question, instruction, aboutHealth, topic, analysis: undefined as unknown as ClaimAnalysis,
     };
     facts.claimVerbs = this.findClaimVerbs(facts, topic);
     facts.analysis = summarize(facts);
@@ -152,8 +164,24 @@ export class ClaimAnalyzer {
 
   /** The intervention this sentence is about, for the sentences that follow. */
   nextTopic(facts: SentenceFacts, topic: Topic): Topic {
-    const named = facts.interventions[facts.interventions.length - 1];
-    return named ? { intervention: named } : topic;
+    // Treatments given as examples or comparators ("other treatments, such as antidepressants or ECT") are not what "it" will mean next.
+    const candidates = facts.interventions.filter((i) => !isExampleOrComparator(facts, i));
+    const named = candidates[candidates.length - 1] ?? (topic.intervention ? undefined : facts.interventions[facts.interventions.length - 1]);
+    const packNamed = [...facts.interventions].reverse().find((i) => this.evidence.intervention(i.id));
+    const source = this.sourceTopic(facts, topic);
+    const sourceFromHeading = facts.sentence.block.kind === 'heading' ? !!source : source === topic.source && topic.sourceFromHeading;
+    return { intervention: named ?? topic.intervention, packIntervention: packNamed ?? topic.packIntervention, source, sourceFromHeading };
+  }
+
+  /** A heading starts a new section: it names a study (its title) or clears the one before. In prose, a named source becomes the topic. */
+  private sourceTopic(facts: SentenceFacts, topic: Topic): string | undefined {
+    if (this.evidence.isEmpty) return undefined;
+    if (facts.sentence.block.kind === 'heading') return sourceForTitle(this.evidence, facts.sentence.block.prose)?.id;
+    for (const c of facts.citations) {
+      const id = c.kind === 'named-study' ? c.label : c.kind === 'author-year' ? this.evidence.sourceForCitation(c.label)?.id : undefined;
+      if (id) return id;
+    }
+    return topic.source;
   }
 
   isOutcomeWord(text: string): boolean {
@@ -258,6 +286,22 @@ function summarize(f: SentenceFacts): ClaimAnalysis {
     cited: f.citations.some(isSourceCitation),
     citations: f.citations.map((c) => c.label),
   };
+}
+
+const EXAMPLE_MARKER = /\b(?:such as|like|including|e\.g\.|than|versus|vs\.?|compared (?:to|with)|unlike|instead of|rather than)\s*$/i;
+
+/** An intervention named in an example list or as a comparator: "such as antidepressants or electroconvulsive therapy (ECT)". */
+function isExampleOrComparator(f: SentenceFacts, mention: InterventionMention): boolean {
+  const at = f.sentence.start;
+  let before = f.text.slice(0, mention.start - at);
+  // Step back over the list: other treatments named, "or", "and", commas, brackets.
+  for (const other of [...f.interventions].reverse()) {
+    if (other.end > mention.start - 0 || other === mention) continue;
+    const tail = before.slice(other.end - at);
+    if (!/^[\s,()]*(?:(?:or|and)\s+)?(?:the\s+)?[\s(]*$/i.test(tail)) break;
+    before = before.slice(0, other.start - at);
+  }
+  return EXAMPLE_MARKER.test(before.replace(/[\s(]+$/, ' ').trimEnd() + ' ') || EXAMPLE_MARKER.test(before);
 }
 
 // ---- Scope helpers the rules share ----

@@ -46,11 +46,12 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'duration',
-    regex: new RegExp(String.raw`\b(?:(${NUM}|a few|several|a couple of|many)\s?[-\u2013]?\s?)(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:for|within|over|after|lasting)\s+(minutes|hours|days|weeks|months|years)\b|\b(permanently|permanent|forever|for good|for life|lifelong|long-term|long-lasting|lasting)\b`, 'gi'),
+    regex: new RegExp(String.raw`\b(?:(${NUM}|a few|several|a couple of|many|an?)\s?[-\u2013]?\s?)(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:for|within|over|after|lasting)\s+(minutes|hours|days|weeks|months|years)\b|\b(permanently|permanent|forever|for good|for life|lifelong|long-term|long-lasting|lasting)\b`, 'gi'),
     read: (m) => {
-      if (m[5]) return { value: Infinity, unit: 'days' };
-      const unit = (m[2] ?? m[4] ?? '').toLowerCase().replace(/s$/, '');
-      const count = m[1] ? toNumber(m[1]) : m[4] ? 2 : 1;
+      // Groups: 1 count, 2 unit ("six months"); 3 unit after "for"/"within" ("for months"); 4 a word for ever ("permanently").
+      if (m[4]) return { value: Infinity, unit: 'days' };
+      const unit = (m[2] ?? m[3] ?? '').toLowerCase().replace(/s$/, '');
+      const count = m[1] ? toNumber(m[1]) : m[3] ? 2 : 1;
       return { value: count * (UNIT_DAYS[unit] ?? 1), unit: 'days' };
     },
   },

@@ -6,6 +6,7 @@ import attribution from '../../../../data/lexicons/attribution.json';
 import citations from '../../../../data/lexicons/citations.json';
 import claimVerbs from '../../../../data/lexicons/claim-verbs.json';
 import conditions from '../../../../data/lexicons/conditions.json';
+import evidenceClaims from '../../../../data/lexicons/evidence-claims.json';
 import healthContext from '../../../../data/lexicons/health-context.json';
 import hedges from '../../../../data/lexicons/hedges.json';
 import hype from '../../../../data/lexicons/hype.json';
@@ -38,6 +39,7 @@ export const builtinLexiconData: Record<string, unknown> = {
   'health-context': healthContext,
   citations,
   'outcome-measures': outcomeMeasures,
+  'evidence-claims': evidenceClaims,
 };
 
 const BUILTIN_PACKS: Record<string, unknown> = { 'data/packs/ketamine-depression.json': ketamineDepression };

@@ -103,7 +103,7 @@ export class EvidenceIndex {
     }
     const lower = text.toLowerCase();
     for (const s of this.sources.values()) {
-      if (s.firstAuthor && s.year && lower.includes(s.firstAuthor.toLowerCase()) && lower.includes(String(s.year))) return s;
+      if (s.firstAuthor && s.year && hasWord(lower, s.firstAuthor.toLowerCase()) && hasWord(lower, String(s.year))) return s;
     }
     for (const s of this.sources.values()) {
       if (s.title && s.title.length > 20 && lower.includes(s.title.toLowerCase())) return s;
@@ -111,4 +111,12 @@ export class EvidenceIndex {
     }
     return undefined;
   }
+}
+
+/** A whole word or name in lower-cased text ("li" in "Li CT, 2016", not in "clinical"). */
+function hasWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[i + word.length] ?? '')) return true;
+  }
+  return false;
 }

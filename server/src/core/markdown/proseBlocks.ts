@@ -142,7 +142,12 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
     const kind: ProseBlock['kind'] = footnote ? 'footnote-definition' : isHeading ? 'heading' : name === 'TableCell' ? 'table-cell' : 'paragraph';
     if (footnote) {
       masks.push({ start: from, end: from + footnote[0].length });
-      footnotes.set(footnote[1]!.toLowerCase(), { text: raw.slice(footnote[0].length).trim(), start: from, end: to });
+      // Definitions on consecutive lines form one paragraph ("[^1]: …\n[^2]: …"): each line that opens a definition starts a new one.
+      const starts = [...raw.matchAll(/^\[\^([^\]\s]+)\]:/gm)];
+      starts.forEach((m, i) => {
+        const end = starts[i + 1]?.index ?? raw.length;
+        footnotes.set(m[1]!.toLowerCase(), { text: raw.slice(m.index! + m[0].length, end).trim(), start: from + m.index!, end: from + end });
+      });
     }
     let key = `${kind}${options.includeImageAltText ? 1 : 0}`;
     for (const m of masks) key += `,${m.start - from}-${m.end - from}`;

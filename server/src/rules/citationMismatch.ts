@@ -1,0 +1,459 @@
+// citation-mismatch: the text describes a cited study differently from the
+// study itself: a design it is not ("meta-analysis" for a retrospective chart
+// review, "randomized" or "placebo-controlled" for an uncontrolled study),
+// animal results presented as evidence in people, a population the study did
+// not have, "at least" where the study says "up to", superiority claimed from
+// a non-inferiority trial, a single dose where the study gave a course, a
+// "large" trial of two dozen people.
+//
+// The study is the one the sentence cites (footnote, numbered reference,
+// author-year, trial name, DOI) or, for sentences that talk about "the study",
+// the one the section is about. Pack sources are read from the pack (only
+// verified or secondary records decide); other footnotes and reference entries
+// are read for what they say about themselves ("Study in mice", "no control
+// group").
+
+import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import type { DocumentContext } from '../core/documentContext.js';
+import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
+import { isUsable } from '../core/knowledge/evidenceIndex.js';
+import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
+import type { Lexicon } from '../core/knowledge/lexicons.js';
+import type { Span, Suggestion } from '../core/types.js';
+import { citedSources, conditionOf, durationCues, EvidenceWords, gap, shortName, STUDY_REFERENCE, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
+import type { RuleDefinition, RuleHit } from './rule.js';
+import { quote } from './termMatches.js';
+
+const REFERENCE_ENTRY = /^\s*(?:\d+\.\s*)?[A-Z][\p{L}'\-]+,? (?:[A-Z]{1,3}|[A-Z]\.(?: ?[A-Z]\.)*)[,.]/u;
+const POOLED: ReadonlySet<StudyDesign> = new Set(['meta-analysis', 'ipd-meta-analysis', 'umbrella-review']);
+const REVIEWS: ReadonlySet<StudyDesign> = new Set(['systematic-review', 'narrative-review', 'umbrella-review', 'meta-analysis', 'ipd-meta-analysis']);
+const NOT_RANDOMIZED: ReadonlySet<StudyDesign> = new Set(['open-label', 'case-series', 'retrospective-chart-review', 'animal', 'in-vitro', 'narrative-review', 'commentary', 'interview', 'news-report', 'press-release', 'ethics-review']);
+const UNCONTROLLED: ReadonlySet<StudyDesign> = new Set(['open-label', 'case-series', 'retrospective-chart-review']);
+/** A study described as large with fewer participants than this is not large. */
+const SMALL_STUDY = 50;
+
+/** What a cited study is, from the pack record or from the citation's own words. */
+interface StudyProfile {
+  name: string;
+  source?: PackSource;
+  design?: StudyDesign;
+  animal: boolean;
+  uncontrolled: boolean;
+  controlled: boolean;
+  randomized: boolean;
+  pooled: boolean;
+  /** Other design words the citation uses ("pilot trial", "case series"): it says what it is, and it is not a meta-analysis. */
+  describesItself: boolean;
+  n?: number;
+  course: boolean;
+  single: boolean;
+  via: CitedSource['via'];
+}
+
+export const citationMismatch: RuleDefinition = {
+  id: 'citation-mismatch',
+  title: 'Source described wrongly',
+  description: 'A cited study is described as something it is not: another design, animal results as human evidence, another population, "at least" for "up to", superiority from a non-inferiority trial.',
+  defaultSeverity: 'warning',
+  needsEvidence: true,
+  create(knowledge) {
+    const index = knowledge.evidence;
+    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references);
+    const designNames = designNamesFrom(knowledge.lexicons['evidence-claims']);
+    return (facts, document) => {
+      if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];
+      const studies = citedSources(facts, document)
+        .filter((c) => !c.source || isUsable(c.source))
+        .map((c) => profile(c, words))
+        .filter((p): p is StudyProfile => !!p);
+      // A section's study is described only by sentences that talk about a study.
+      const talksAboutStudy = words.find(facts, 'study-mention').length > 0 || facts.studyClaims.length > 0;
+      const relevant = studies.filter((s) => s.via !== 'topic' || talksAboutStudy);
+      const hits: RuleHit[] = [];
+      const add = (hit: RuleHit | undefined) => {
+        if (hit && !hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
+      };
+      for (const study of relevant) {
+        add(designHit(facts, study, words, designNames));
+        add(animalHit(facts, study, words, document));
+        add(populationHit(facts, study, index));
+        add(boundHit(facts, study, words));
+        add(regimenHit(facts, study, words));
+        add(sizeHit(facts, study, words));
+        add(measureHit(facts, study, words));
+        add(fadedHit(facts, study, words));
+        add(approvalBasisHit(facts, study, words, index));
+        add(certaintyHit(facts, study, words));
+      }
+      add(publishedBetweenHit(facts, relevant, words));
+      const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || STUDY_REFERENCE.test(facts.text);
+      if (referencesStudy) {
+        const superiority = superiorityClaim(facts, words, index, relevant.map((s) => ({ source: s.source, via: s.via })), true);
+        if (superiority) add(superiority.hit);
+      }
+      return hits.sort((a, b) => a.start - b.start);
+    };
+  },
+};
+
+function designNamesFrom(lexicon: Lexicon): Map<string, string> {
+  return new Map(lexicon.entries.filter((e) => e.category === 'design-name').flatMap((e) => e.terms.map((t) => [t, e.replacements?.[0] ?? t] as const)));
+}
+
+function profile(cited: CitedSource, words: EvidenceWords): StudyProfile | undefined {
+  const s = cited.source;
+  if (s) {
+    const notes = `${s.designNotes ?? ''} ${s.summary ?? ''} ${s.intervention ?? ''}`;
+    const design = s.design;
+    const animal = s.species === 'mouse' || s.species === 'rat' || s.species === 'cell' || design === 'animal' || design === 'in-vitro';
+    const openLabelNotes = words.test(s.designNotes ?? '', 'design-uncontrolled') && !words.test(s.designNotes ?? '', 'design-controlled');
+    return {
+      name: shortName(s),
+      source: s,
+      design,
+      animal,
+      uncontrolled: !!design && (UNCONTROLLED.has(design) || ((design === 'rct' || design === 'crossover-rct') && openLabelNotes)),
+      controlled: !!design && !UNCONTROLLED.has(design) && !openLabelNotes,
+      randomized: !!design && !NOT_RANDOMIZED.has(design),
+      pooled: !!design && POOLED.has(design),
+      describesItself: !!design,
+      n: s.n,
+      course: words.test(notes, 'regimen-course') && !words.test(notes, 'regimen-single'),
+      single: false,
+      via: cited.via,
+    };
+  }
+  const text = cited.text;
+  if (!text) return undefined;
+  const animal = words.test(text, 'species-animal');
+  const uncontrolled = words.test(text, 'design-uncontrolled');
+  const pooled = words.test(text, 'design-meta-analysis');
+  const n = /\b(\d{1,3}(?:,\d{3})*)\s+(?:[a-z-]+\s+)?(?:participants|patients|adults|people|employees|subjects|volunteers|dogs|mice|rats|women|men|veterans|children)\b/i.exec(text);
+  return {
+    name: shortCitation(text),
+    animal,
+    uncontrolled,
+    controlled: words.test(text, 'design-controlled'),
+    randomized: words.test(text, 'design-randomized'),
+    pooled,
+    describesItself: animal || uncontrolled || /\b(?:pilot|trial|case series|study in|cohort)\b/i.test(text),
+    n: n ? Number(n[1]!.replace(/,/g, '')) : undefined,
+    course: false,
+    single: false,
+    via: cited.via,
+  };
+}
+
+function shortCitation(text: string): string {
+  const author = /^\s*([A-Z][\p{L}'\-]+)(?:\s+[A-Z]{1,3})?,?\s+(?:et al|[A-Z])/u.exec(text)?.[1];
+  const year = /\b(?:19|20)\d\d\b/.exec(text)?.[0];
+  if (author) return year ? `${author} ${year}` : author;
+  return 'the cited source';
+}
+
+function describe(study: StudyProfile, designNames: Map<string, string>): string {
+  if (study.design) {
+    const phrase = designNames.get(study.design) ?? study.design;
+    const size = study.n ? ` with ${study.n.toLocaleString('en-US')} participants` : '';
+    const who = study.source?.population?.description ? ` (${lowerFirst(study.source.population.description.replace(/\.$/, ''))})` : '';
+    return `${article(phrase)} ${phrase}${size}${who}`;
+  }
+  const parts = [study.animal ? 'an animal study' : undefined, study.uncontrolled ? 'a study without a blinded or placebo control' : undefined].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'a different kind of study';
+}
+
+function article(phrase: string): string {
+  return /^[aeiou]/i.test(phrase) && !/^(?:uni|one)/i.test(phrase) ? 'an' : 'a';
+}
+
+// ---- Design: "meta-analysis" for a chart review, "randomized" or "double-blind" for an uncontrolled study ----
+
+function designHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords, designNames: Map<string, string>): RuleHit | undefined {
+  const reviewWords = words.find(facts, 'design-review').length > 0;
+  for (const cue of words.find(facts, 'design-meta-analysis', 'design-randomized', 'design-controlled')) {
+    if (isNegated(facts, cue)) continue;
+    // "a meta-analysis of nine randomized trials": the trials pooled, not the source.
+    if (cue.slot !== 'design-meta-analysis' && study.pooled) continue;
+    if (cue.slot !== 'design-meta-analysis' && /\b(?:of|from|across|in)\s+(?:\w+\s+){0,3}$/i.test(facts.text.slice(0, cue.start - facts.sentence.start)) && words.find(facts, 'design-meta-analysis', 'design-review').some((m) => m.end <= cue.start)) continue;
+    let wrong = false;
+    if (cue.slot === 'design-meta-analysis') {
+      wrong = study.design ? !study.pooled && !(reviewWords && REVIEWS.has(study.design)) : !study.pooled && study.describesItself;
+    } else if (cue.slot === 'design-randomized') {
+      wrong = study.design ? !study.randomized : study.uncontrolled && !study.randomized;
+    } else {
+      wrong = study.uncontrolled && !study.controlled;
+    }
+    if (!wrong) continue;
+    const real = describe(study, designNames);
+    const suggestions: Suggestion[] = [];
+    const phrase = study.design ? designNames.get(study.design) : undefined;
+    // A noun phrase ("meta-analysis", "randomized controlled trial") can be replaced by the study's own design, when the article before it still fits.
+    const before = /\b(a|an)\s+(?:\d{4}\s+)?$/i.exec(facts.text.slice(0, cue.start - facts.sentence.start))?.[1]?.toLowerCase();
+    const articleFits = !before || before === article(phrase ?? '');
+    if (phrase && articleFits && /(?:analysis|analyses|trial|study|RCT)$/i.test(cue.cue)) suggestions.push({ title: `Call it ${article(phrase)} ${phrase}`, replacement: phrase, preferred: true });
+    return {
+      start: cue.start,
+      end: cue.end,
+      message: `${quote(cue.cue)} does not describe ${study.name}: it is ${real}. Readers weigh a ${cue.cue} differently, so name the design the study had.`,
+      suggestions,
+      evidenceIds: study.source ? [study.source.id] : [],
+    };
+  }
+  return undefined;
+}
+
+// ---- Species: animal or cell results presented as evidence in people ----
+
+function animalHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords, document: DocumentContext): RuleHit | undefined {
+  if (!study.animal) return undefined;
+  // The sentence (or its paragraph) says the study was in animals: nothing hidden.
+  if (words.find(facts, 'species-animal').length || words.test(document.block.prose, 'species-animal')) return undefined;
+  const human = words.find(facts, 'design-human').find((c) => !isNegated(facts, c));
+  const effect = words.find(facts, 'clinical-effect').find((c) => !isNegated(facts, c));
+  const anchor: SlotCue | undefined = human ?? effect;
+  if (!anchor) return undefined;
+  const species = study.source?.species && study.source.species !== 'human' && study.source.species !== 'mixed' ? study.source.species : 'animals';
+  const where = species === 'mouse' ? 'mice' : species === 'rat' ? 'rats' : species === 'cell' ? 'cells' : species;
+  return {
+    start: anchor.start,
+    end: anchor.end,
+    message: `${study.name} was a study in ${where}, but the sentence presents its result as evidence in people${human ? ` (${quote(human.cue)})` : ''}. Say that it was an animal study; results in ${where} often do not carry over to patients.`,
+    suggestions: [],
+    evidenceIds: study.source ? [study.source.id] : [],
+  };
+}
+
+// ---- Population: a trial of major depression called a treatment-resistant one ----
+
+const POPULATION_CUE = /\b(?:in|of|with|among|for)\s+(?:\d+\s+)?(?:\w+\s+){0,2}(?:patients|people|adults|participants|veterans|individuals|subjects|those)\s+(?:with|who\s+(?:have|had))\s+$|\b(?:patients|people|adults|participants|veterans|individuals|subjects)\s+with\s+$/i;
+
+function populationHit(facts: SentenceFacts, study: StudyProfile, index: EvidenceIndex): RuleHit | undefined {
+  const s = study.source;
+  if (!s?.population?.condition || !s.species || s.species !== 'human') return undefined;
+  const at = facts.sentence.start;
+  const studied = index.conditionAndBroader(s.population.condition);
+  for (const cue of facts.conditions) {
+    if (!POPULATION_CUE.test(facts.text.slice(Math.max(0, cue.start - at - 60), cue.start - at))) continue;
+    const claimed = conditionOf(index, cue.cue);
+    if (!claimed || studied.includes(claimed) || isNegated(facts, cue)) continue;
+    if (describes(index, s.population.description, claimed)) continue;
+    const condition = index.condition(claimed);
+    return {
+      start: cue.start,
+      end: cue.end,
+      message: `${study.name} did not study ${lowerFirst(condition?.name ?? cue.cue)}: its participants were ${lowerFirst(s.population.description.replace(/\.$/, ''))}.`,
+      suggestions: [],
+      evidenceIds: [s.id],
+    };
+  }
+  return undefined;
+}
+
+/** Whether a population description mentions the condition (any of its names, by their first word's stem), not in a negated phrase. */
+function describes(index: EvidenceIndex, description: string, conditionId: string): boolean {
+  const condition = index.condition(conditionId);
+  if (!condition) return false;
+  const text = description.toLowerCase().replace(/[\u2010-\u2015]/g, '-');
+  const stems = [...new Set([condition.name, ...condition.aliases].map((a) => a.toLowerCase().replace(/[\u2010-\u2015]/g, '-').split(/[\s(]/)[0]!.slice(0, 6)).filter((w) => w.length >= 3))];
+  return stems.some((stem) => {
+    for (let i = text.indexOf(stem); i !== -1; i = text.indexOf(stem, i + 1)) {
+      if (!/\b(?:not|no|never|without)\b(?:\s+\S+){0,4}\s*$/.test(text.slice(Math.max(0, i - 40), i))) return true;
+    }
+    return false;
+  });
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+// ---- Bounds: "at least 6 weeks" where the study says "up to 6 weeks" ----
+
+const DAYS: Record<string, number> = { minutes: 1 / 1440, hours: 1 / 24, days: 1, weeks: 7, months: 30 };
+
+function boundHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  const s = study.source;
+  if (!s) return undefined;
+  const ceilings = (s.outcomes ?? []).filter((o) => isUsable(o) && DAYS[o.unit] !== undefined && words.test(o.definition ?? '', 'bound-upper') && !words.test(o.definition ?? '', 'bound-lower'));
+  if (!ceilings.length) return undefined;
+  const at = facts.sentence.start;
+  for (const d of facts.numbers.filter((n) => n.kind === 'duration' && n.value !== undefined && Number.isFinite(n.value))) {
+    const floor = words.find(facts, 'bound-lower', 'bound-lower-hedged').find((b) => gap(facts, b, d).words <= 1 && (b.end <= d.start || gap(facts, b, d).sameClause || b.slot === 'bound-lower-hedged'));
+    if (!floor || isNegated(facts, floor)) continue;
+    const ceiling = ceilings.find((o) => Math.abs((o.max ?? o.value ?? 0) * DAYS[o.unit]! - d.value!) <= d.value! * 0.1);
+    if (!ceiling) continue;
+    const span: Span = { start: Math.min(floor.start, d.start), end: Math.max(floor.end, d.end) };
+    const durationText = facts.text.slice(d.start - at, d.end - at);
+    return {
+      start: span.start,
+      end: span.end,
+      message: `${study.name} reported ${ceiling.definition}: ${quote(facts.text.slice(span.start - at, span.end - at))} turns its ceiling into a floor. Say "up to ${durationText}".`,
+      suggestions: floor.start < d.start ? [{ title: `Say "up to ${durationText}"`, replacement: `up to ${durationText}`, preferred: true }] : [],
+      evidenceIds: [s.id],
+    };
+  }
+  return undefined;
+}
+
+// ---- Regimen: "a single dose" for a study that gave a course of infusions ----
+
+function regimenHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (!study.source || !study.course || study.via !== 'citation') return undefined;
+  const single = words.find(facts, 'regimen-single').find((c) => !isNegated(facts, c));
+  if (!single) return undefined;
+  return {
+    start: single.start,
+    end: single.end,
+    message: `${study.name} did not give ${quote(single.cue)}: ${study.source.designNotes ?? study.source.summary ?? 'patients had a course of treatments'}`,
+    suggestions: [],
+    evidenceIds: [study.source.id],
+  };
+}
+
+// ---- Size: "a large trial" of 24 people ----
+
+function sizeHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (study.n === undefined || study.n >= SMALL_STUDY) return undefined;
+  const at = facts.sentence.start;
+  for (const cue of words.find(facts, 'design-size-large')) {
+    // "large" describing the study: followed closely by a study word.
+    const next = facts.text.slice(cue.end - at, cue.end - at + 60);
+    if (!/^\s+(?:(?:[\w-]+\s+){0,3})(?:study|trial|meta-analysis|analysis|review|series|experiment)\b/i.test(next)) continue;
+    return {
+      start: cue.start,
+      end: cue.end,
+      message: `${study.name} had ${study.n} participants: calling it ${quote(cue.cue)} overstates how much weight it can bear.`,
+      suggestions: [{ title: `Say "small"`, replacement: 'small', preferred: true }],
+      evidenceIds: study.source ? [study.source.id] : [],
+    };
+  }
+  return undefined;
+}
+
+// ---- Outcome: "55% ... sustained improvement" where 55% was the response at the end of treatment; "60% of patients" where it was 60% of responders ----
+
+function measureHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  const s = study.source;
+  if (!s?.outcomes?.length) return undefined;
+  const at = facts.sentence.start;
+  for (const n of facts.numbers.filter((x) => (x.kind === 'percent' || x.kind === 'fraction') && x.value !== undefined)) {
+    const matching = s.outcomes.filter((o) => isUsable(o) && o.unit === '%' && Math.abs((o.value ?? NaN) - n.value!) <= 1.5);
+    if (!matching.length) continue;
+    const lasting = durationCues(facts, words).find((c) => gap(facts, c, n).words <= 10 && gap(facts, c, n).sameClause && !isNegated(facts, c));
+    const sameKind = matching.find((o) => o.measure === 'duration-of-benefit');
+    const other = matching.find((o) => o.measure === 'response' || o.measure === 'remission');
+    if (lasting && !sameKind && other) {
+      const when = other.timepoint ? ` at ${other.timepoint}` : '';
+      return {
+        start: n.start,
+        end: lasting.end > n.end ? lasting.end : n.end,
+        message: `In ${study.name}, ${n.text} was the ${other.measure} rate${when}, not ${quote(lasting.cue)} improvement: the study did not report how long it lasted.`,
+        suggestions: [],
+        evidenceIds: [s.id],
+      };
+    }
+    const amongResponders = (sameKind ?? matching[0]!).definition ?? '';
+    if (words.test(amongResponders, 'among-responders') && !words.find(facts, 'responders').length) {
+      return {
+        start: n.start,
+        end: n.end,
+        message: `In ${study.name}, ${n.text} is a share of responders only (${amongResponders}), not of all patients treated: ${quote(facts.text.slice(n.start - at, n.end - at))} overstates it.`,
+        suggestions: [],
+        evidenceIds: [s.id],
+      };
+    }
+  }
+  return undefined;
+}
+
+// ---- Faded: "benefits lasted throughout the four-week study" where the difference was no longer significant by then ----
+
+const TIMEPOINT = /\b(?:day\s+(\d+)|(\d+)\s+days?|week\s+(\d+)|(\d+)\s+weeks?)\b/i;
+
+function fadedHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  const s = study.source;
+  if (!s?.outcomes?.length) return undefined;
+  const faded = s.outcomes
+    .filter((o) => o.significant === false && isUsable(o) && o.timepoint)
+    .map((o) => {
+      const m = TIMEPOINT.exec(o.timepoint!);
+      const daysAt = m ? Number(m[1] ?? m[2]) || Number(m[3] ?? m[4]) * 7 : NaN;
+      return { o, daysAt };
+    })
+    .filter((x) => Number.isFinite(x.daysAt));
+  if (!faded.length) return undefined;
+  for (const d of facts.numbers.filter((n) => n.kind === 'duration' && n.value !== undefined && Number.isFinite(n.value))) {
+    const lasting = durationCues(facts, words).find((c) => gap(facts, c, d).words <= 6 && gap(facts, c, d).sameClause && !isNegated(facts, c));
+    if (!lasting) continue;
+    const hit = faded.find((f) => d.value! >= f.daysAt * 0.8);
+    if (!hit) continue;
+    return {
+      start: Math.min(lasting.start, d.start),
+      end: Math.max(lasting.end, d.end),
+      message: `In ${study.name}, the difference from the comparison group was no longer significant at ${hit.o.timepoint} (${hit.o.definition ?? hit.o.measure}), so the benefit did not last through ${d.text}.`,
+      suggestions: [],
+      evidenceIds: [s.id],
+    };
+  }
+  return undefined;
+}
+
+// ---- Approval basis: a study credited with an approval it was not the basis of ----
+
+function approvalBasisHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords, index: EvidenceIndex): RuleHit | undefined {
+  const s = study.source;
+  if (!s?.intervention) return undefined;
+  const link = words.find(facts, 'led-to').find((c) => !isNegated(facts, c));
+  if (!link) return undefined;
+  const approval = words.find(facts, 'approval', 'approval-plain').find((c) => c.start >= link.start && gap(facts, link, c).words <= 4);
+  if (!approval) return undefined;
+  const years = facts.numbers.filter((n) => n.kind === 'year' && n.start > approval.start).map((n) => String(n.value));
+  const entries = index
+    .regulatoryFor(s.intervention)
+    .filter((e) => e.status === 'approved' && isUsable(e) && (!years.length || years.some((y) => e.date?.startsWith(y))));
+  if (!entries.length || entries.some((e) => e.sources.includes(s.id))) return undefined;
+  const basis = entries.map((e) => e.notes?.split(/(?<=\.)\s/)[0] ?? e.indication).join(' ');
+  return {
+    start: link.start,
+    end: approval.end,
+    message: `${study.name} was not the basis of that approval. ${basis}`,
+    suggestions: [],
+    evidenceIds: [s.id, ...entries.map((e) => e.id)],
+  };
+}
+
+// ---- Dates: "published between 2020 and 2024" over a list that includes a 2014 review ----
+
+function publishedBetweenHit(facts: SentenceFacts, studies: StudyProfile[], words: EvidenceWords): RuleHit | undefined {
+  const cue = words.find(facts, 'published-between')[0];
+  if (!cue) return undefined;
+  const years = facts.numbers.filter((n) => n.kind === 'year' && n.start >= cue.end && gap(facts, cue, n).words <= 3);
+  if (years.length < 2) return undefined;
+  const [from, to] = [Math.min(years[0]!.value!, years[1]!.value!), Math.max(years[0]!.value!, years[1]!.value!)];
+  const outside = studies.find((s) => s.source?.year && (s.source.year < from || s.source.year > to));
+  if (!outside) return undefined;
+  return {
+    start: cue.start,
+    end: Math.max(years[0]!.end, years[1]!.end),
+    message: `${outside.name} was published in ${outside.source!.year}, outside ${from}\u2013${to}: the sources cited do not match the dates claimed for them.`,
+    suggestions: [],
+    evidenceIds: [outside.source!.id],
+  };
+}
+
+// ---- Certainty: a conclusion the study calls unclear, stated as settled ----
+
+function certaintyHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  const s = study.source;
+  if (!s?.summary || study.via === 'topic' || !words.test(s.summary, 'source-uncertain')) return undefined;
+  if (facts.hedges.length) return undefined;
+  const settled = words.find(facts, 'settled-claim').find((c) => !isNegated(facts, c));
+  if (!settled) return undefined;
+  return {
+    start: settled.start,
+    end: settled.end,
+    message: `${study.name} does not settle this: ${s.summary} ${quote(settled.cue)} states as settled what the source leaves open.`,
+    suggestions: [],
+    evidenceIds: [s.id],
+  };
+}

@@ -1,0 +1,362 @@
+// Shared by the two evidence rules (evidence-mismatch, citation-mismatch):
+// the evidence-claims vocabulary by slot, which pack intervention a cue is
+// about, which sources a sentence cites, and superiority claims checked
+// against a finding's direction.
+
+import { isNegated, wordCount, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import type { DocumentContext } from '../core/documentContext.js';
+import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
+import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
+import type { PackFinding, PackSource } from '../core/knowledge/evidencePack.js';
+import { matcherFor, type Lexicon, type LexiconEntry } from '../core/knowledge/lexicons.js';
+import type { PhraseMatcher } from '../core/text/phrases.js';
+import type { Cue, InterventionMention, Span } from '../core/types.js';
+import type { RuleHit } from './rule.js';
+import { quote } from './termMatches.js';
+
+export type Slot =
+  | 'outcome-remission'
+  | 'outcome-response'
+  | 'outcome-improvement'
+  | 'time-period'
+  | 'comparison-arm'
+  | 'effect-size'
+  | 'outcome-duration'
+  | 'outcome-duration-weak'
+  | 'duration-permanent'
+  | 'timepoint-onset'
+  | 'regimen-single'
+  | 'regimen-course'
+  | 'regimen-maintenance'
+  | 'share-100'
+  | 'share-95'
+  | 'share-51'
+  | 'approval'
+  | 'approval-plain'
+  | 'regulator'
+  | 'approval-other-indication'
+  | 'status-standard'
+  | 'bound-lower'
+  | 'bound-lower-hedged'
+  | 'bound-upper'
+  | 'superiority'
+  | 'route-exclusive'
+  | 'change-not-share'
+  | 'design-meta-analysis'
+  | 'design-randomized'
+  | 'design-controlled'
+  | 'design-human'
+  | 'species-animal'
+  | 'design-uncontrolled'
+  | 'design-size-large'
+  | 'design-review'
+  | 'study-mention'
+  | 'clinical-effect'
+  | 'design-name'
+  | 'led-to'
+  | 'responders'
+  | 'among-responders'
+  | 'published-between'
+  | 'source-uncertain'
+  | 'settled-claim'
+  | 'reference';
+
+export interface SlotCue extends Cue {
+  slot: Slot;
+}
+
+/** The evidence-claims lexicon, one matcher per slot (a word may fill several slots: "begins working" is response and onset). */
+export class EvidenceWords {
+  private readonly matchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
+
+  /** `references`: the words that stand for the treatment being discussed ("it", "this treatment"), read as the slot 'reference'. */
+  constructor(lexicon: Lexicon, references?: Lexicon) {
+    const slots = new Set(lexicon.entries.map((e) => e.category ?? ''));
+    for (const slot of slots) this.matchers.set(slot as Slot, matcherFor(lexicon, [slot]));
+    if (references) this.matchers.set('reference', matcherFor(references));
+  }
+
+  /** Cues of the slots in the sentence, in source offsets. */
+  find(facts: SentenceFacts, ...slots: Slot[]): SlotCue[] {
+    const at = facts.sentence.start;
+    return slots.flatMap((slot) => (this.matchers.get(slot)?.find(facts.text) ?? []).map((m) => ({ start: at + m.start, end: at + m.end, cue: m.text, slot })));
+  }
+
+  /** Whether plain text (a footnote, a reference entry, a design note) has a word of the slot. */
+  test(text: string, slot: Slot): boolean {
+    return this.matchers.get(slot)?.test(text) ?? false;
+  }
+
+  findIn(text: string, slot: Slot): readonly { start: number; end: number; text: string }[] {
+    return this.matchers.get(slot)?.find(text) ?? [];
+  }
+}
+
+const CLAUSE_BREAK = /[;:\u2014\u2013()]|\s-\s|,\s(?:and|but|while|whereas|although|though)\s/;
+
+/** Words between two source offsets of the sentence, and whether a clause break separates them. */
+export function gap(facts: SentenceFacts, a: Span, b: Span): { words: number; sameClause: boolean } {
+  const at = facts.sentence.start;
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  const between = facts.text.slice(Math.max(first.end, first.start) - at, Math.max(second.start, first.end) - at);
+  return { words: wordCount(between), sameClause: !CLAUSE_BREAK.test(between) };
+}
+
+/**
+ * Words that say a benefit lasts or persists: "keeps working", "sustained" on
+ * their own; "lasts", "persisted", "maintained" only with a benefit word in the
+ * same clause ("the relief lasts for months", not "the programme lasts three months").
+ */
+export function durationCues(facts: SentenceFacts, words: EvidenceWords): SlotCue[] {
+  const benefit = words.find(facts, 'clinical-effect', 'outcome-improvement', 'outcome-response', 'outcome-remission');
+  const weak = words.find(facts, 'outcome-duration-weak').filter((c) => benefit.some((b) => gap(facts, b, c).sameClause && gap(facts, b, c).words <= 8));
+  return [...words.find(facts, 'outcome-duration'), ...weak].sort((a, b) => a.start - b.start);
+}
+
+/** A pack intervention id and every id whose evidence also speaks for it: itself, then its family. */
+export function interventionChain(index: EvidenceIndex, id: string): string[] {
+  const own = index.intervention(id);
+  if (!own) return [];
+  return own.family && own.family !== id ? [id, own.family] : [id];
+}
+
+/**
+ * The interventions a family's evidence covers: the family entry and the
+ * members made of the same molecule ("ketamine" covers IV and oral racemic
+ * ketamine, not esketamine or R-ketamine, which are other molecules).
+ */
+export function familyMembers(index: EvidenceIndex, family: string): string[] {
+  const head = index.intervention(family);
+  return index.packs.flatMap((p) =>
+    p.interventions.filter((i) => i.id === family || (i.family === family && (!head?.molecule || i.molecule === head.molecule))).map((i) => i.id),
+  );
+}
+
+/**
+ * The treatment a cue is about: the nearest intervention named before it in its
+ * clause (any intervention, so "antidepressants, which take six weeks" is not
+ * read as ketamine), else the first one named after it, else the treatment
+ * earlier sentences were about. Only pack interventions are returned.
+ */
+export function interventionFor(facts: SentenceFacts, cue: Span, index: EvidenceIndex): InterventionMention | undefined {
+  const mentions = facts.interventions.map((i) => standsForTopic(facts, i, index));
+  const before = mentions.filter((i) => i.end <= cue.start && gap(facts, i, cue).sameClause).sort((a, b) => b.end - a.end)[0];
+  const after = mentions.find((i) => i.start >= cue.end);
+  const earlier = mentions.filter((i) => i.start < cue.start).sort((a, b) => b.end - a.end)[0];
+  const chosen = before ?? after ?? earlier ?? topicIntervention(facts, index);
+  return chosen && index.intervention(chosen.id) ? chosen : undefined;
+}
+
+/** The pack treatment earlier sentences were about, if the last treatment named was it or a generic word for it ("the infusions"). */
+export function topicIntervention(facts: SentenceFacts, index: EvidenceIndex): InterventionMention | undefined {
+  const topic = facts.topic.intervention;
+  if (!topic) return undefined;
+  const resolved = index.intervention(topic.id) ? topic : standsFor(topic, facts.topic.packIntervention, index);
+  // Named in an earlier sentence: it has no place in this one.
+  return resolved && { ...resolved, start: NOT_HERE, end: NOT_HERE, via: 'reference' };
+}
+
+/** The offset of a treatment named outside the sentence (the topic). */
+export const NOT_HERE = -1;
+
+/** Whether a mention is in the sentence (not the topic carried from an earlier one). */
+export function isHere(mention: Span): boolean {
+  return mention.start !== NOT_HERE;
+}
+
+/**
+ * A generic word for how the topic's treatment is given ("a single infusion",
+ * "the therapy") stands for the topic when the topic's names use it
+ * ("ketamine infusion", "ketamine therapy"); "antidepressants" does not.
+ */
+export function standsForTopic(facts: SentenceFacts, mention: InterventionMention, index: EvidenceIndex): InterventionMention {
+  if (index.intervention(mention.id)) return mention;
+  return standsFor(mention, facts.topic.packIntervention, index) ?? mention;
+}
+
+function standsFor(mention: InterventionMention, topic: InterventionMention | undefined, index: EvidenceIndex): InterventionMention | undefined {
+  if (!topic || !index.intervention(topic.id)) return undefined;
+  const word = mention.name.toLowerCase();
+  const chain = interventionChain(index, topic.id);
+  const names = familyMembers(index, chain[chain.length - 1]!).flatMap((id) => index.intervention(id)?.aliases ?? []);
+  const pattern = new RegExp(`(?:^|\\s)${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`);
+  const uses = names.some((a) => a.toLowerCase() !== word && pattern.test(a.toLowerCase()));
+  return uses ? { ...mention, id: topic.id, name: topic.name, via: 'reference' } : undefined;
+}
+
+export interface CitedSource {
+  /** The pack source, when the citation is one the pack knows. */
+  source?: PackSource;
+  /** The citation's own text (a footnote or reference entry), read for design and species when the pack does not know the source. */
+  text?: string;
+  /** How the sentence points at it: its own citation, the study its section's heading names, or a study named earlier in the text. */
+  via: 'citation' | 'section' | 'topic';
+}
+
+/** The sources a sentence cites (footnotes, numbered references, author-year, trial names, DOI links), or the one its section describes. */
+export function citedSources(facts: SentenceFacts, document: DocumentContext): CitedSource[] {
+  const index = document.knowledge.evidence;
+  const out: CitedSource[] = [];
+  const add = (source: PackSource | undefined, text?: string) => {
+    if (source && out.some((o) => o.source?.id === source.id)) return;
+    if (source || text) out.push({ source, text, via: 'citation' });
+  };
+  for (const c of facts.citations) {
+    if (c.kind === 'footnote') {
+      const text = document.footnotes.get(c.label)?.text;
+      if (text) add(index.sourceForCitation(text), text);
+    } else if (c.kind === 'numbered') {
+      for (const n of referenceNumbers(c.label)) {
+        const text = document.references.get(n)?.text;
+        if (text) add(index.sourceForCitation(text), text);
+      }
+    } else if (c.kind === 'named-study') {
+      add(index.source(c.label));
+    } else if (c.kind === 'author-year' || (c.kind === 'link' && /\b10\.\d{4,9}\//.test(c.label))) {
+      add(index.sourceForCitation(c.label));
+    }
+  }
+  // "(Brain Sciences, 2023; Molecular Psychiatry, 2022)": journal-and-year citations in brackets.
+  for (const group of facts.text.matchAll(/\(([^()]*\b(?:19|20)\d\d\b[^()]*)\)/g)) {
+    for (const part of group[1]!.split(';')) add(index.sourceForCitation(part));
+  }
+  if (!out.length && facts.topic.source) {
+    const source = index.source(facts.topic.source);
+    if (source) out.push({ source, via: facts.topic.sourceFromHeading ? 'section' : 'topic' });
+  }
+  return out;
+}
+
+function referenceNumbers(label: string): string[] {
+  const out: string[] = [];
+  for (const part of label.split(/[,;]/)) {
+    const range = /^\s*(\d+)\s*[-\u2013]\s*(\d+)\s*$/.exec(part);
+    if (range) for (let n = Number(range[1]); n <= Number(range[2]) && n - Number(range[1]) < 20; n++) out.push(String(n));
+    else if (/^\s*\d+\s*$/.test(part)) out.push(part.trim());
+  }
+  return out;
+}
+
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value));
+}
+
+export function formatRange(min: number, max: number, unit: string): string {
+  const u = unit === '%' ? '%' : ` ${unit}`;
+  return min === max ? `${formatNumber(min)}${u}` : `${formatNumber(min)}\u2013${formatNumber(max)}${u}`;
+}
+
+export function findingSources(index: EvidenceIndex, finding: PackFinding): PackSource[] {
+  return finding.sources.map((id) => index.source(id)).filter((s): s is PackSource => !!s);
+}
+
+/** "(Anand 2023)": the preferred source's short name. */
+export function preferredName(index: EvidenceIndex, finding: PackFinding): string {
+  const s = index.source(finding.preferredSource);
+  return s ? shortName(s) : finding.preferredSource;
+}
+
+/** "Anand 2023"; for a source recorded without an author, its trial name ("KetECT"). */
+export function shortName(source: PackSource): string {
+  if (!source.firstAuthor && source.aliases?.length) return source.year ? `${source.aliases[0]} ${source.year}` : source.aliases[0]!;
+  return sourceShortName(source);
+}
+
+const CHALLENGED_DIRECTIONS: ReadonlySet<string> = new Set(['non-inferior', 'inferior', 'mixed', 'no-significant-difference', 'uncertain', 'not-studied-in-humans']);
+
+/**
+ * "Ketamine outperformed ECT", "racemic ketamine outperforms esketamine at
+ * every dose": a superiority claim over a comparator for which the pack's
+ * finding is non-inferiority, inferiority or mixed. Hedged claims ("may be more
+ * effective") are left alone.
+ */
+const MODAL_HEDGE = /^(?:may|might|could|possibly|potentially|likely|perhaps)$/i;
+const TENTATIVE = /^(?:suggests?|suggested|appears? to|seems? to|indicates?)$/i;
+
+/** A sentence that talks about a study: "the trial", "this meta-analysis", "the systematic review". */
+export const STUDY_REFERENCE = /\b(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}(?:study|trial|meta-analysis|review|analysis)\b/i;
+
+export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, index: EvidenceIndex, cited: readonly CitedSource[] = [], reporting = false): { hit: RuleHit; finding: PackFinding } | undefined {
+  // "may be more effective" is hedged; "the review suggests X is better" reports a conclusion, which is what a citation check tests.
+  if (facts.hedges.some((h) => MODAL_HEDGE.test(h.cue) || (!reporting && TENTATIVE.test(h.cue)))) return undefined;
+  const at = facts.sentence.start;
+  for (const cue of words.find(facts, 'superiority')) {
+    if (isNegated(facts, cue)) continue;
+    const named = facts.interventions.map((i) => standsForTopic(facts, i, index)).filter((i) => i.end <= cue.start).sort((a, b) => b.end - a.end)[0];
+    // "It works better than ECT": a word for the treatment under discussion stands before the claim.
+    const pronoun = words.find(facts, 'reference').some((r) => r.end <= cue.start && gap(facts, r, cue).sameClause);
+    const subject = named ?? (pronoun || !facts.interventions.length ? topicIntervention(facts, index) : undefined);
+    if (!subject || !index.intervention(subject.id)) continue;
+    const ids = new Set(interventionChain(index, subject.id).flatMap((id) => familyMembers(index, id)));
+    const fromCited = (f: PackFinding) => cited.some((c) => c.source && f.sources.includes(c.source.id));
+    const conditions = facts.conditions.map((c) => conditionOf(index, c.cue)).filter((c): c is string => !!c);
+    const aboutCondition = (f: PackFinding) => conditions.includes(f.condition);
+    const findings = [...ids]
+      .flatMap((id) => index.findingsFor(id))
+      .filter((f) => f.comparator && f.direction && CHALLENGED_DIRECTIONS.has(f.direction) && isUsable(f))
+      .sort((a, b) => Number(fromCited(b)) - Number(fromCited(a)) || Number(aboutCondition(b)) - Number(aboutCondition(a)));
+    for (const f of findings) {
+      if (!comparatorNamed(facts, f.comparator!, subject, index)) continue;
+      const from = isHere(subject) ? subject.start : cue.start;
+      const claim = facts.text.slice(from - at, cue.end - at);
+      return {
+        finding: f,
+        hit: {
+          start: from,
+          end: cue.end,
+          message: `${quote(claim)} claims superiority, but the evidence is ${directionWords(f.direction!)}: ${f.summary} (${preferredName(index, f)}).`,
+          suggestions: [],
+          evidenceIds: [f.id, ...f.sources],
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
+function directionWords(direction: string): string {
+  switch (direction) {
+    case 'non-inferior':
+      return 'non-inferiority (at least as good, not better)';
+    case 'inferior':
+      return 'that it did worse';
+    case 'mixed':
+      return 'mixed';
+    case 'no-significant-difference':
+      return 'no significant difference';
+    default:
+      return 'uncertain';
+  }
+}
+
+/**
+ * Whether the finding's comparator ("ECT three times weekly", "esketamine",
+ * "ketamine alone or psychotherapy alone") is named in the sentence outside
+ * the subject: by a treatment's name, or by the comparator's own words
+ * ("either treatment alone").
+ */
+function comparatorNamed(facts: SentenceFacts, comparator: string, subject: InterventionMention, index: EvidenceIndex): boolean {
+  const at = facts.sentence.start;
+  const outside = isHere(subject) ? facts.text.slice(0, subject.start - at) + ' '.repeat(subject.end - subject.start) + facts.text.slice(subject.end - at) : facts.text;
+  for (const part of comparator.split(/\s+(?:or|and)\s+|[,(]/)) {
+    const words = part.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [];
+    const head = words[0];
+    if (!head || /^(?:placebo|saline|control|patients|three|twice)$/.test(head)) continue;
+    const named = facts.interventions.some((i) => i !== subject && i.id !== subject.id && (i.id.toLowerCase().startsWith(head) || index.intervention(i.id)?.aliases.some((a) => a.toLowerCase() === head)));
+    if (named) return true;
+    // The subject's own molecule ("ketamine alone") is told apart by the word that qualifies it ("alone").
+    const key = head === 'ketamine' || subject.name.toLowerCase().includes(head) ? words[1] : head;
+    if (key && new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(outside)) return true;
+  }
+  return false;
+}
+
+/** A condition cue's pack id (by name or alias, case-insensitively). */
+export function conditionOf(index: EvidenceIndex, text: string): string | undefined {
+  const wanted = text.toLowerCase().replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, ' ').trim();
+  for (const pack of index.packs) {
+    for (const c of pack.conditions) if (c.name.toLowerCase() === wanted || c.aliases.some((a) => a.toLowerCase() === wanted)) return c.id;
+  }
+  return undefined;
+}
+

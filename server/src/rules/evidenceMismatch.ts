@@ -1,0 +1,548 @@
+// evidence-mismatch: a figure, a duration, a share of patients or a
+// regulatory status that contradicts what the evidence pack records for the
+// treatment and outcome the sentence is about ("ketamine puts 70% of patients
+// into remission", "a single infusion keeps working for six months",
+// "ketamine is FDA-approved for depression", "Spravato was approved in 2015").
+//
+// Only usable records decide (verified or secondary); a figure inside a
+// finding's range (with a few points of tolerance), or a study's own figure
+// attributed to that study, passes.
+
+import { isAttributed, isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
+import { isUsable } from '../core/knowledge/evidenceIndex.js';
+import type { Measure, PackFinding, PackRegulatory, Unit } from '../core/knowledge/evidencePack.js';
+import type { InterventionMention, NumberMention, Span, Suggestion } from '../core/types.js';
+import {
+  citedSources,
+  conditionOf,
+  durationCues,
+  EvidenceWords,
+  familyMembers,
+  formatRange,
+  gap,
+  interventionChain,
+  interventionFor,
+  isHere,
+  preferredName,
+  shortName,
+  STUDY_REFERENCE,
+  superiorityClaim,
+  topicIntervention,
+  type CitedSource,
+  type SlotCue,
+} from './evidenceClaims.js';
+import type { RuleDefinition, RuleHit } from './rule.js';
+import { quote } from './termMatches.js';
+
+/** "Studies found that…" is the claim under test, not someone else's words: only quotation marks, distancing labels and myths excuse a figure. */
+const OWN_VOICE = { reportedSpeech: false };
+const SHARE_KINDS: ReadonlySet<NumberMention['kind']> = new Set(['percent', 'fraction', 'range']);
+/** How far outside a range a figure may fall before it is called wrong: a few points, or a tenth of the top of the range. */
+const POINTS_TOLERANCE = 5;
+const RELATIVE_TOLERANCE = 0.1;
+/** A duration is called wrong when it is more than this many times the longest the evidence supports. */
+const DURATION_FACTOR = 3;
+const DAYS: Partial<Record<Unit, number>> = { minutes: 1 / 1440, hours: 1 / 24, days: 1, weeks: 7, months: 30 };
+const REFERENCE_ENTRY = /^\s*(?:\d+\.\s*)?[A-Z][\p{L}'\-]+,? (?:[A-Z]{1,3}|[A-Z]\.(?: ?[A-Z]\.)*)[,.]/u;
+const MEASURE_WORDS: Partial<Record<Measure, string>> = {
+  response: 'response',
+  remission: 'remission',
+  'si-response': 'response of suicidal ideation',
+  'si-remission': 'remission of suicidal ideation',
+};
+
+export const evidenceMismatch: RuleDefinition = {
+  id: 'evidence-mismatch',
+  title: 'Claim contradicts the evidence',
+  description: 'A figure, duration, share of patients or regulatory status that contradicts what the evidence pack records for that treatment and outcome.',
+  defaultSeverity: 'warning',
+  needsEvidence: true,
+  create(knowledge) {
+    const index = knowledge.evidence;
+    if (index.isEmpty) return () => [];
+    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references);
+    return (facts, document) => {
+      if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];
+      const cited = citedSources(facts, document);
+      const hits: RuleHit[] = [];
+      const add = (hit: RuleHit | undefined) => {
+        if (hit && !hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
+      };
+      for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(figureHit(facts, n, index, words, cited));
+      for (const cue of words.find(facts, 'share-100', 'share-95', 'share-51')) add(shareHit(facts, cue, index, words));
+      for (const d of durationClaims(facts, words)) add(durationHit(facts, d, index, words, cited));
+      for (const cue of words.find(facts, 'approval', 'approval-plain')) add(regulatoryHit(facts, cue, index, words));
+      for (const cue of words.find(facts, 'status-standard')) add(standardHit(facts, cue, index));
+      add(effectSizeHit(facts, index, words, cited));
+      add(routeHit(facts, index, words));
+      add(directionHit(facts, index));
+      const superiority = superiorityClaim(facts, words, index, cited);
+      // Superiority over a comparator that a cited study did not show is citation-mismatch's to report.
+      if (superiority && !cited.length && !facts.studyClaims.length && !STUDY_REFERENCE.test(facts.text)) add(superiority.hit);
+      return hits.sort((a, b) => a.start - b.start);
+    };
+  },
+};
+
+// ---- Figures: "70% of patients into remission", "nine out of ten respond" ----
+
+function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex, words: EvidenceWords, cited: CitedSource[]): RuleHit | undefined {
+  if (n.value === undefined || !Number.isFinite(n.value) || isNegated(facts, n) || isAttributed(facts, n, OWN_VOICE)) return undefined;
+  const at = facts.sentence.start;
+  // "a 50% reduction", "95% of the research": a change or a share of something other than patients.
+  const after = facts.text.slice(n.end - at).split(/\s+/).filter(Boolean).slice(0, 3).join(' ');
+  if (words.findIn(after, 'change-not-share').some((m) => m.start <= 1)) return undefined;
+  // "55% versus 30%": the second figure is the comparison group's.
+  if (words.find(facts, 'comparison-arm').some((c) => c.end <= n.start && gap(facts, c, n).words <= 3 && gap(facts, c, n).sameClause)) return undefined;
+  const measure = measureNear(facts, n, words, index, true);
+  if (!measure || isNegated(facts, measure.cue)) return undefined;
+  const mention = interventionFor(facts, n, index);
+  if (!mention) return undefined;
+  const low = n.value;
+  const high = n.max ?? n.value;
+  if (attributedFigure(cited, measure.measure, low, high)) return undefined;
+  const judged = judgeShare(index, mention.id, measure.measure, low, high, true);
+  if (!judged) return undefined;
+  const { finding } = judged;
+  const supported = formatRange(finding.range!.min, finding.range!.max, '%');
+  const suggestions: Suggestion[] = [
+    { title: `Use the supported figure: ${supported} (${preferredName(index, finding)})`, replacement: supported, citeSourceId: finding.preferredSource, preferred: true },
+  ];
+  return {
+    start: n.start,
+    end: n.end,
+    message: shareMessage(index, finding, quote(n.text), measure.measure, high < finding.range!.min),
+    suggestions,
+    evidenceIds: [finding.id, ...finding.sources],
+  };
+}
+
+// ---- Shares in words: "every patient responds", "virtually everyone", "most patients ... in remission" ----
+
+function shareHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
+  if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
+  const share = Number(cue.slot.slice('share-'.length));
+  const measure = measureNear(facts, cue, words, index, false);
+  // "most patients are not in remission": the outcome itself is denied.
+  if (!measure || isNegated(facts, measure.cue)) return undefined;
+  const mention = interventionFor(facts, cue, index);
+  if (!mention) return undefined;
+  // A word like "most" claims more than half: no tolerance, the word is already vague.
+  const judged = judgeShare(index, mention.id, measure.measure, share, share, false);
+  if (!judged) return undefined;
+  return {
+    start: cue.start,
+    end: Math.max(cue.end, measure.cue.end),
+    message: shareMessage(index, judged.finding, quote(cue.cue), measure.measure),
+    suggestions: [],
+    evidenceIds: [judged.finding.id, ...judged.finding.sources],
+  };
+}
+
+function shareMessage(index: EvidenceIndex, f: PackFinding, claimed: string, measure: Measure, below = false): string {
+  const label = MEASURE_WORDS[measure] ?? measure;
+  const when = f.timepoint ? ` (${f.timepoint})` : '';
+  return `${claimed} is ${below ? 'less' : 'more'} than the evidence shows for ${label}: studies found about ${formatRange(f.range!.min, f.range!.max, '%')} of patients${when}. ${f.summary} (${preferredName(index, f)}; certainty ${f.certainty}).`;
+}
+
+/** The outcome a figure is about: the nearest response or remission word in its clause. */
+function measureNear(facts: SentenceFacts, span: Span, words: EvidenceWords, index: EvidenceIndex, looseWords: boolean): { measure: Measure; cue: SlotCue } | undefined {
+  const candidates = words
+    .find(facts, 'outcome-remission', 'outcome-response', ...(looseWords ? (['outcome-improvement'] as const) : []))
+    .map((cue) => ({ cue, ...gap(facts, span, cue) }))
+    .filter((c) => c.sameClause && c.words <= 10 && !(c.cue.start < span.end && span.start < c.cue.end))
+    // "26% responded and 15% reached remission": an outcome word belongs to the figure nearest to it.
+    .filter((c) => !facts.numbers.some((n) => n.start !== span.start && SHARE_KINDS.has(n.kind) && gap(facts, n, c.cue).sameClause && gap(facts, n, c.cue).words < c.words))
+    .sort((a, b) => a.words - b.words || (a.cue.start < span.start ? -1 : 1));
+  const best = candidates[0];
+  if (!best) return undefined;
+  const base: Measure = best.cue.slot === 'outcome-remission' ? 'remission' : 'response';
+  const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation' && gap(facts, c, best.cue).sameClause);
+  return { measure: suicidal ? (`si-${base}` as Measure) : base, cue: best.cue };
+}
+
+/** The findings that speak for an intervention: its own, else its family's and the family members'. */
+function findingsFor(index: EvidenceIndex, interventionId: string, filter: (f: PackFinding) => boolean): PackFinding[] {
+  const chain = interventionChain(index, interventionId);
+  const own = index.findingsFor(interventionId).filter(filter);
+  const isFamily = chain.length === 1;
+  if (own.length && !isFamily) return own;
+  const family = chain[chain.length - 1]!;
+  return familyMembers(index, family).flatMap((id) => index.findingsFor(id)).filter(filter);
+}
+
+function judgeShare(index: EvidenceIndex, interventionId: string, measure: Measure, low: number, high: number, tolerant: boolean): { finding: PackFinding } | undefined {
+  const findings = findingsFor(index, interventionId, (f) => f.outcome === measure && isUsable(f) && f.range?.unit === '%');
+  if (!findings.length) return undefined;
+  const inside = findings.some((f) => {
+    const tol = tolerant ? Math.max(POINTS_TOLERANCE, RELATIVE_TOLERANCE * f.range!.max) : 0;
+    return high >= f.range!.min - tol && low <= f.range!.max + tol;
+  });
+  if (inside) return undefined;
+  // A figure a checked study reported is not wrong, even when no finding's range holds it.
+  const ids = new Set(findings.map((f) => f.intervention));
+  const reported = index
+    .allSources()
+    .filter((s) => isUsable(s) && s.intervention && ids.has(s.intervention))
+    .some((s) => (s.outcomes ?? []).some((o) => o.measure === measure && isUsable(o) && o.unit === '%' && covers(o, low, high, tolerant ? 1.5 : 0)));
+  if (reported) return undefined;
+  const finding = [...findings].sort((a, b) => distance(a, low, high) - distance(b, low, high) || (a.regimen === 'any' ? -1 : 1))[0]!;
+  return { finding };
+}
+
+function covers(o: { value?: number; min?: number; max?: number }, low: number, high: number, tol: number): boolean {
+  const min = o.min ?? o.value ?? NaN;
+  const max = o.max ?? o.value ?? NaN;
+  return high >= min - tol && low <= max + tol;
+}
+
+function distance(f: PackFinding, low: number, high: number): number {
+  return Math.max(0, f.range!.min - high, low - f.range!.max);
+}
+
+/** The sentence cites a study, and that study's own numbers include the figure: reporting it is not a mismatch. */
+function attributedFigure(cited: CitedSource[], measure: Measure, low: number, high: number): boolean {
+  return cited.some((c) =>
+    (c.source?.outcomes ?? []).some((o) => o.unit === '%' && (covers(o, low, high, 1.5) || (o.comparatorValue !== undefined && covers({ value: o.comparatorValue }, low, high, 1.5)))),
+  );
+}
+
+// ---- Effect sizes: "effect sizes were small (0.15 to 0.23)" about ketamine, when those are esketamine's ----
+
+const EFFECT_TOLERANCE = 0.05;
+const DECIMAL = /(?<![\d.])\d?\.\d{1,3}(?![\d.%])/g;
+
+function effectSizeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords, cited: CitedSource[]): RuleHit | undefined {
+  const cue = [...words.find(facts, 'effect-size'), ...facts.numbers.filter((n) => n.kind === 'effect-size')].sort((a, b) => a.start - b.start)[0];
+  if (!cue || isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
+  const at = facts.sentence.start;
+  const values: Span[] = [];
+  DECIMAL.lastIndex = 0;
+  for (let m = DECIMAL.exec(facts.text); m; m = DECIMAL.exec(facts.text)) {
+    const span = { start: at + m.index, end: at + m.index + m[0].length };
+    if (span.start >= cue.end && gap(facts, cue, span).words <= 12) values.push(span);
+  }
+  if (!values.length) return undefined;
+  const numbers = values.map((v) => Math.abs(Number(facts.text.slice(v.start - at, v.end - at))));
+  const mention = interventionFor(facts, cue, index);
+  if (!mention) return undefined;
+  const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation');
+  const effect = (f: PackFinding) => f.outcome === 'effect-size' && isUsable(f) && !!f.range && (f.condition === 'suicidal-ideation') === suicidal;
+  const findings = findingsFor(index, mention.id, effect);
+  if (!findings.length) return undefined;
+  const inside = (f: PackFinding, x: number) => x >= f.range!.min - EFFECT_TOLERANCE && x <= f.range!.max + EFFECT_TOLERANCE;
+  if (numbers.some((x) => findings.some((f) => inside(f, x)))) return undefined;
+  if (cited.some((c) => (c.source?.outcomes ?? []).some((o) => o.measure === 'effect-size' && numbers.some((x) => covers({ value: o.value && Math.abs(o.value), min: o.min, max: o.max }, x, x, EFFECT_TOLERANCE))))) return undefined;
+  const best = findings.find((f) => f.regimen === 'single-dose') ?? findings[0]!;
+  // Whose figures are they? Another treatment's finding may hold them.
+  const elsewhere = index.packs.flatMap((p) => p.findings ?? []).find((f) => effect(f) && f.intervention !== best.intervention && numbers.every((x) => inside(f, x)));
+  const whose = elsewhere ? ` Those figures are what the evidence shows for ${index.intervention(elsewhere.intervention)?.name ?? elsewhere.intervention} (${preferredName(index, elsewhere)}).` : '';
+  const shown = facts.text.slice(values[0]!.start - at, values[values.length - 1]!.end - at);
+  return {
+    start: values[0]!.start,
+    end: values[values.length - 1]!.end,
+    message: `The effect sizes ${quote(shown)} do not match the evidence for ${named(facts, mention)}: ${best.summary} (${preferredName(index, best)}; certainty ${best.certainty}).${whose}`,
+    suggestions: [],
+    evidenceIds: [best.id, ...best.sources, ...(elsewhere ? [elsewhere.id] : [])],
+  };
+}
+
+// ---- Durations: "a single infusion keeps working for six months", "benefits last permanently" ----
+
+interface DurationClaim extends Span {
+  text: string;
+  days: number;
+}
+
+function durationClaims(facts: SentenceFacts, words: EvidenceWords): DurationClaim[] {
+  const out: DurationClaim[] = facts.numbers
+    .filter((n) => n.kind === 'duration' && n.value !== undefined && Number.isFinite(n.value) && n.value > 0)
+    .map((n) => ({ start: n.start, end: n.end, text: n.text, days: n.value! }));
+  for (const cue of words.find(facts, 'duration-permanent')) {
+    if (!out.some((d) => d.start < cue.end && cue.start < d.end)) out.push({ start: cue.start, end: cue.end, text: cue.cue, days: Infinity });
+  }
+  return out;
+}
+
+function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceIndex, words: EvidenceWords, cited: CitedSource[]): RuleHit | undefined {
+  if (isNegated(facts, d) || isAttributed(facts, d, OWN_VOICE)) return undefined;
+  const at = facts.sentence.start;
+  // "within hours", "kicks in within minutes": when an effect starts, not how long it lasts.
+  const onset = words.find(facts, 'timepoint-onset').some((c) => c.end <= d.start && gap(facts, c, d).words <= 2 && gap(facts, c, d).sameClause);
+  if (onset || /^(?:within|in)\b/i.test(d.text)) return undefined;
+  // "in the last five years": calendar time.
+  if (words.find(facts, 'time-period').some((c) => c.end <= d.start && gap(facts, c, d).words === 0)) return undefined;
+  const lasting = durationCues(facts, words)
+    .filter((c) => gap(facts, c, d).sameClause && gap(facts, c, d).words <= 8)
+    .sort((a, b) => gap(facts, a, d).words - gap(facts, b, d).words)[0];
+  if (!lasting) return undefined;
+  const lowerBound = words.find(facts, 'bound-lower').some((b) => gap(facts, b, d).words <= 1 && gap(facts, b, d).sameClause);
+  const claimed = quote(facts.text.slice(Math.min(lasting.start, d.start) - at, Math.max(lasting.end, d.end) - at));
+  const prefix = /^(?:for|over|after|lasting)\s+/i.exec(d.text)?.[0] ?? '';
+
+  // A sentence about a cited study is judged against what that study reported.
+  const reported = cited.flatMap((c) =>
+    c.source && isUsable(c.source)
+      ? (c.source.outcomes ?? [])
+          .filter((o) => (o.measure === 'duration-of-benefit' || o.measure === 'relapse-time') && isUsable(o) && DAYS[o.unit] !== undefined)
+          .map((o) => ({ o, source: c.source! }))
+      : [],
+  );
+  if (reported.length) {
+    const { o, source } = reported.reduce((best, r) => (days(r.o.max ?? r.o.value ?? 0, r.o.unit) > days(best.o.max ?? best.o.value ?? 0, best.o.unit) ? r : best));
+    const longest = days(o.max ?? o.value ?? 0, o.unit);
+    const upperOnly = words.test(o.definition ?? '', 'bound-upper') && !words.test(o.definition ?? '', 'bound-lower');
+    const floor = lowerBound && upperOnly && d.days >= longest * 0.9;
+    if (!floor && d.days <= longest * DURATION_FACTOR) return undefined;
+    const value = formatRange(o.min ?? o.value ?? 0, o.max ?? o.value ?? 0, o.unit);
+    const replacement = floor ? `up to ${facts.text.slice(d.start - at, d.end - at)}` : `${prefix}${value}`;
+    const span = floor ? spanWithBound(facts, d, words) : d;
+    return {
+      start: span.start,
+      end: span.end,
+      message: `${claimed} goes beyond what ${shortName(source)} reported: ${o.definition ?? value} (${upperOnly ? 'up to ' : ''}${value}).`,
+      suggestions: d.days === Infinity ? [] : [{ title: `Use the reported duration: ${replacement}`, replacement, citeSourceId: source.id, preferred: true }],
+      evidenceIds: [source.id],
+    };
+  }
+
+  const mention = interventionFor(facts, lasting, index);
+  if (!mention) return undefined;
+  const regimen = regimenOf(facts, words);
+  const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation');
+  const findings = findingsFor(
+    index,
+    mention.id,
+    (f) =>
+      (f.outcome === 'duration-of-benefit' || f.outcome === 'relapse-time') &&
+      isUsable(f) &&
+      !!f.range &&
+      DAYS[f.range.unit] !== undefined &&
+      (f.condition === 'suicidal-ideation') === suicidal &&
+      (regimen ? f.regimen === regimen : f.regimen !== 'maintenance'),
+  );
+  if (!findings.length) return undefined;
+  const longest = findings.reduce((best, f) => (days(f.range!.max, f.range!.unit) > days(best.range!.max, best.range!.unit) ? f : best));
+  const maxDays = days(longest.range!.max, longest.range!.unit);
+  if (d.days <= maxDays * DURATION_FACTOR) return undefined;
+  const supported = formatRange(longest.range!.min, longest.range!.max, longest.range!.unit);
+  const replacement = `${prefix}${supported}`;
+  return {
+    start: d.start,
+    end: d.end,
+    message: `${claimed} goes beyond the evidence: benefit has been shown to last about ${supported}${longest.timepoint ? ` (${longest.timepoint})` : ''}. ${longest.summary} (${preferredName(index, longest)}; certainty ${longest.certainty}).`,
+    suggestions:
+      d.days === Infinity
+        ? []
+        : [{ title: `Use the supported duration: ${replacement} (${preferredName(index, longest)})`, replacement, citeSourceId: longest.preferredSource, preferred: true }],
+    evidenceIds: [longest.id, ...longest.sources],
+  };
+}
+
+function spanWithBound(facts: SentenceFacts, d: Span, words: EvidenceWords): Span {
+  const bound = words.find(facts, 'bound-lower').find((b) => b.end <= d.start && gap(facts, b, d).words <= 1);
+  return bound ? { start: bound.start, end: d.end } : d;
+}
+
+function regimenOf(facts: SentenceFacts, words: EvidenceWords): PackFinding['regimen'] | undefined {
+  const cues = words.find(facts, 'regimen-maintenance', 'regimen-course', 'regimen-single');
+  if (cues.some((c) => c.slot === 'regimen-maintenance')) return 'maintenance';
+  if (cues.some((c) => c.slot === 'regimen-course')) return 'repeated-course';
+  if (cues.some((c) => c.slot === 'regimen-single')) return 'single-dose';
+  return undefined;
+}
+
+function days(value: number, unit: Unit): number {
+  return value * (DAYS[unit] ?? 1);
+}
+
+// ---- Regulatory status: "ketamine is FDA-approved for depression", "Spravato was approved in 2015" ----
+
+function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
+  if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
+  const at = facts.sentence.start;
+  const years = facts.numbers.filter((n) => n.kind === 'year' && gap(facts, cue, n).words <= 8 && gap(facts, cue, n).sameClause);
+  if (cue.slot === 'approval-plain') {
+    const agency = words.find(facts, 'regulator').length > 0;
+    const followed =
+      /^\s+(?:for\s+(?:the\s+)?(?:treatment|use|adults|patients|people|depression|treatment-resistant))/i.test(facts.text.slice(cue.end - at)) ||
+      years.some((y) => y.start >= cue.end && gap(facts, cue, y).words <= 4);
+    if (!agency && !followed) return undefined;
+  }
+  const mention = subjectOfStatus(facts, cue, index);
+  if (!mention) return undefined;
+  const entries = index.regulatoryFor(mention.id);
+  if (!entries.length) return undefined;
+  const usable = entries.filter(isUsable);
+  const evidenceIds = (list: PackRegulatory[]) => [...new Set(list.flatMap((e) => [e.id, ...e.sources]))];
+  const name = named(facts, mention);
+  const span: Span = isHere(mention) ? { start: Math.min(mention.start, cue.start), end: Math.max(mention.end, cue.end) } : cue;
+  const claim = facts.text.slice(span.start - at, span.end - at);
+
+  // A year that is no approval date on record.
+  for (const y of years) {
+    if (entries.some((e) => e.date?.startsWith(String(y.value)) || e.asOf?.startsWith(String(y.value)))) continue;
+    const approved = usable.filter((e) => e.status === 'approved' || e.status === 'approved-other-indication');
+    if (!approved.length) continue;
+    const dates = approved.map((e) => `${describeDate(e.date)} (${lowerFirst(e.indication)})`).join('; ');
+    const first = approved.filter((e) => e.date).sort((a, b) => a.date!.localeCompare(b.date!))[0];
+    return {
+      start: y.start,
+      end: y.end,
+      message: `${name} was not approved in ${y.value}: the record shows approval in ${dates}.`,
+      suggestions: first?.date ? [{ title: `Use the approval year ${first.date.slice(0, 4)}`, replacement: first.date.slice(0, 4), citeSourceId: first.sources[0], preferred: true }] : [],
+      evidenceIds: evidenceIds(approved),
+    };
+  }
+  if (years.some((y) => entries.some((e) => e.date?.startsWith(String(y.value))))) return undefined;
+
+  // Approved at all? Racemic ketamine is approved as an anaesthetic only.
+  const otherIndication = words.find(facts, 'approval-other-indication').length > 0;
+  if (!usable.some((e) => e.status === 'approved') && !otherIndication) {
+    const other = usable.filter((e) => e.status === 'approved-other-indication');
+    const offLabel = usable.filter((e) => e.status === 'off-label' || e.status === 'not-approved');
+    if (!other.length && !offLabel.length) return undefined;
+    const siblings = approvedSiblings(index, mention.id);
+    const parts = [
+      ...other.map((e) => `${name} is approved only for ${lowerFirst(e.indication)}${e.date ? ` (since ${e.date.slice(0, 4)})` : ''}`),
+      ...offLabel.slice(0, 1).map((e) => `for ${lowerFirst(e.indication)} its use is ${e.status === 'off-label' ? 'off-label' : 'not approved'}`),
+    ];
+    const also = siblings.length ? ` The approved product is ${siblings.map((e) => `${index.intervention(e.intervention)?.name ?? e.intervention}, for ${lowerFirst(e.indication)} (${describeDate(e.date)})`).join('; ')}.` : '';
+    return {
+      start: span.start,
+      end: span.end,
+      message: `${quote(claim)} misstates its regulatory status: ${parts.join('; ')}.${also}`,
+      suggestions: [],
+      evidenceIds: evidenceIds([...other, ...offLabel, ...siblings]),
+    };
+  }
+
+  // Approved for whom? "for all adults with depression" when approval covers narrower groups.
+  const approved = usable.filter((e) => e.status === 'approved' && e.condition);
+  const everyone = words.find(facts, 'share-100', 'share-95').filter((s) => s.start > cue.start);
+  if (approved.length && everyone.length) {
+    const claimed = facts.conditions.filter((c) => c.start > cue.start).map((c) => conditionOf(index, c.cue)).filter((c): c is string => !!c);
+    const broader = claimed.some((c) => approved.every((e) => e.condition !== c));
+    if (broader) {
+      return {
+        start: everyone[0]!.start,
+        end: Math.max(everyone[0]!.end, facts.conditions.find((c) => c.start > everyone[0]!.start)?.end ?? everyone[0]!.end),
+        message: `${name} is not approved for everyone with depression: it is approved ${approved.map((e) => `for ${lowerFirst(e.indication)} (${describeDate(e.date)})`).join(' and ')}.`,
+        suggestions: [],
+        evidenceIds: evidenceIds(approved),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** "Ketamine is a first-line treatment for depression" when its use for depression is off-label. */
+function standardHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex): RuleHit | undefined {
+  if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
+  // The treatment the phrase describes: named before it in the clause ("ketamine is … first-line"), not a comparator after it.
+  const mention = facts.interventions.filter((i) => i.end <= cue.start && gap(facts, i, cue).sameClause && gap(facts, i, cue).words <= 8).sort((a, b) => b.end - a.end)[0];
+  if (!mention || !index.intervention(mention.id)) return undefined;
+  const entries = index.regulatoryFor(mention.id).filter(isUsable);
+  if (entries.some((e) => e.status === 'approved')) return undefined;
+  const offLabel = entries.filter((e) => e.status === 'off-label' || e.status === 'not-approved');
+  if (!offLabel.length) return undefined;
+  return {
+    start: cue.start,
+    end: cue.end,
+    message: `${quote(cue.cue)} overstates the status of ${named(facts, mention)}: ${offLabel.map((e) => `for ${lowerFirst(e.indication)} its use is ${e.status === 'off-label' ? 'off-label' : 'not approved'}${e.jurisdiction === 'international' ? ' anywhere' : ` in the ${e.jurisdiction}`}`).join('; ')}.`,
+    suggestions: [],
+    evidenceIds: [...new Set(offLabel.flatMap((e) => [e.id, ...e.sources]))],
+  };
+}
+
+/** The treatment a status word is about: named before it in the clause ("ketamine is FDA-approved"), or right after ("FDA-approved ketamine"). */
+function subjectOfStatus(facts: SentenceFacts, cue: Span, index: EvidenceIndex): InterventionMention | undefined {
+  const before = facts.interventions.filter((i) => i.end <= cue.start && gap(facts, i, cue).sameClause && gap(facts, i, cue).words <= 12).sort((a, b) => b.end - a.end)[0];
+  const after = facts.interventions.find((i) => i.start >= cue.end && gap(facts, cue, i).words <= 1);
+  const chosen = before ?? after ?? (facts.interventions.length ? undefined : topicIntervention(facts, index));
+  return chosen && index.intervention(chosen.id) ? chosen : undefined;
+}
+
+function approvedSiblings(index: EvidenceIndex, interventionId: string): PackRegulatory[] {
+  const chain = interventionChain(index, interventionId);
+  const family = chain[chain.length - 1]!;
+  // Any treatment of the family, whatever its molecule: "the approved product is esketamine".
+  return index.packs
+    .flatMap((p) => p.interventions.filter((i) => i.family === family || i.id === family).map((i) => i.id))
+    .filter((id) => id !== interventionId)
+    .flatMap((id) => index.regulatoryFor(id).filter((e) => e.intervention === id && e.status === 'approved' && isUsable(e)));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function describeDate(date: string | undefined): string {
+  if (!date) return 'date not recorded';
+  const [y, m] = date.split('-');
+  return m ? `${MONTHS[Number(m) - 1]} ${y}` : y!;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** How the sentence names the treatment ("ketamine", "Spravato"), or the topic's name when it says "it". */
+function named(facts: SentenceFacts, mention: InterventionMention): string {
+  const at = facts.sentence.start;
+  if (mention.via === 'name' && mention.start >= at && mention.end <= at + facts.text.length) return facts.text.slice(mention.start - at, mention.end - at);
+  return mention.name;
+}
+
+// ---- Route: "ketamine must be given by infusion" when the family is also given by mouth, nasal spray or injection ----
+
+function routeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
+  const cue = words.find(facts, 'route-exclusive').find((c) => !isNegated(facts, c) && !isAttributed(facts, c, OWN_VOICE));
+  if (!cue) return undefined;
+  const mention = interventionFor(facts, cue, index);
+  if (!mention) return undefined;
+  const chain = interventionChain(index, mention.id);
+  const family = chain[chain.length - 1]!;
+  const routes = index.packs
+    .flatMap((p) => p.interventions)
+    .filter((i) => (i.family === family || i.id === family) && i.kind === 'drug' && i.route && i.route !== 'unspecified')
+    .map((i) => ({ id: i.id, name: i.name, route: i.route! }));
+  if (new Set(routes.map((r) => r.route)).size < 2) return undefined;
+  return {
+    start: cue.start,
+    end: cue.end,
+    message: `${quote(cue.cue)}: ${named(facts, mention)} is not limited to one route. The evidence covers ${routes.map((r) => r.name).join(', ')}.`,
+    suggestions: [],
+    evidenceIds: routes.map((r) => index.allSources().find((src) => src.intervention === r.id && isUsable(src))?.id).filter((id): id is string => !!id),
+  };
+}
+
+// ---- Direction: a benefit the evidence has not shown ("reduces suicidal thoughts and behaviors") ----
+
+const UNSHOWN: ReadonlySet<string> = new Set(['uncertain', 'no-significant-difference', 'not-studied-in-humans']);
+
+function directionHit(facts: SentenceFacts, index: EvidenceIndex): RuleHit | undefined {
+  const at = facts.sentence.start;
+  for (const verb of facts.claimVerbs) {
+    if (verb.category === 'correlational' || verb.category === 'harm' || !verb.object) continue;
+    if (facts.hedges.some((h) => h.end <= verb.start && /^(?:may|might|could|suggests?|appears? to|seems? to|possibly|potentially|likely)$/i.test(h.cue))) continue;
+    if (isNegated(facts, verb) || isAttributed(facts, verb, OWN_VOICE)) continue;
+    const condition = conditionOf(index, facts.text.slice(verb.object.start - at, verb.object.end - at));
+    if (!condition) continue;
+    const mention = verb.subject ?? interventionFor(facts, verb, index);
+    if (!mention || !index.intervention(mention.id)) continue;
+    const ids = interventionChain(index, mention.id);
+    const finding = ids
+      .flatMap((id) => index.findingsFor(id))
+      .find((f) => f.condition === condition && f.direction && UNSHOWN.has(f.direction) && !f.range && isUsable(f) && (!f.comparator || /placebo|control/i.test(f.comparator)));
+    if (!finding) continue;
+    const start = verb.subject && verb.subject.start < verb.start ? verb.subject.start : verb.start;
+    return {
+      start,
+      end: verb.object.end,
+      message: `${quote(facts.text.slice(start - at, verb.object.end - at))} is not what the evidence shows: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
+      suggestions: [],
+      evidenceIds: [finding.id, ...finding.sources],
+    };
+  }
+  return undefined;
+}
