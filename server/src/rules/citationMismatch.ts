@@ -56,9 +56,9 @@ export const citationMismatch: RuleDefinition = {
   description: 'A cited study is described as something it is not: another design, animal results as human evidence, another population, "at least" for "up to", superiority from a non-inferiority trial.',
   defaultSeverity: 'warning',
   needsEvidence: true,
-  create(knowledge) {
+  create(knowledge, analyzer) {
     const index = knowledge.evidence;
-    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references);
+    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, analyzer);
     const designNames = designNamesFrom(knowledge.lexicons['evidence-claims']);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];

@@ -3,7 +3,7 @@
 // about, which sources a sentence cites, and superiority claims checked
 // against a finding's direction.
 
-import { isNegated, wordCount, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { isNegated, wordCount, type ClaimAnalyzer, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { DocumentContext } from '../core/documentContext.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
@@ -67,19 +67,28 @@ export interface SlotCue extends Cue {
 
 /** The evidence-claims lexicon, one matcher per slot (a word may fill several slots: "begins working" is response and onset). */
 export class EvidenceWords {
+  /** For text other than the sentence (footnotes, reference entries, design notes). */
   private readonly matchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
+  /** For the sentence: matched in the analyzer's one pass over it, with every other lexicon. */
+  private readonly sentenceMatchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
 
   /** `references`: the words that stand for the treatment being discussed ("it", "this treatment"), read as the slot 'reference'. */
-  constructor(lexicon: Lexicon, references?: Lexicon) {
+  constructor(lexicon: Lexicon, references: Lexicon | undefined, analyzer: ClaimAnalyzer) {
     const slots = new Set(lexicon.entries.map((e) => e.category ?? ''));
-    for (const slot of slots) this.matchers.set(slot as Slot, matcherFor(lexicon, [slot]));
-    if (references) this.matchers.set('reference', matcherFor(references));
+    for (const slot of slots) {
+      this.matchers.set(slot as Slot, matcherFor(lexicon, [slot]));
+      this.sentenceMatchers.set(slot as Slot, analyzer.sentenceMatcher(lexicon, [slot]));
+    }
+    if (references) {
+      this.matchers.set('reference', matcherFor(references));
+      this.sentenceMatchers.set('reference', analyzer.sentenceMatcher(references));
+    }
   }
 
   /** Cues of the slots in the sentence, in source offsets. */
   find(facts: SentenceFacts, ...slots: Slot[]): SlotCue[] {
     const at = facts.sentence.start;
-    return slots.flatMap((slot) => (this.matchers.get(slot)?.find(facts.text) ?? []).map((m) => ({ start: at + m.start, end: at + m.end, cue: m.text, slot })));
+    return slots.flatMap((slot) => (this.sentenceMatchers.get(slot)?.find(facts.text) ?? []).map((m) => ({ start: at + m.start, end: at + m.end, cue: m.text, slot })));
   }
 
   /** Whether plain text (a footnote, a reference entry, a design note) has a word of the slot. */

@@ -58,10 +58,10 @@ export const evidenceMismatch: RuleDefinition = {
   description: 'A figure, duration, share of patients or regulatory status that contradicts what the evidence pack records for that treatment and outcome.',
   defaultSeverity: 'warning',
   needsEvidence: true,
-  create(knowledge) {
+  create(knowledge, analyzer) {
     const index = knowledge.evidence;
     if (index.isEmpty) return () => [];
-    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references);
+    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, analyzer);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];
       const cited = citedSources(facts, document);
