@@ -14,13 +14,14 @@
 // group").
 
 import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { findNumbers } from '../core/analysis/numbers.js';
 import type { DocumentContext } from '../core/documentContext.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
 import type { Lexicon } from '../core/knowledge/lexicons.js';
 import type { Span, Suggestion } from '../core/types.js';
-import { citedSources, conditionOf, durationCues, EvidenceWords, gap, shortName, STUDY_REFERENCE, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
+import { citedSources, conditionOf, durationCues, EvidenceWords, gap, shortName, refersToStudy, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
@@ -58,10 +59,12 @@ export const citationMismatch: RuleDefinition = {
   needsEvidence: true,
   create(knowledge) {
     const index = knowledge.evidence;
-    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references);
+    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     const designNames = designNamesFrom(knowledge.lexicons['evidence-claims']);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];
+      // Nothing to compare without a citation, a section's study or a sentence about a study.
+      if (!facts.citations.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words)) return [];
       const studies = citedSources(facts, document)
         .filter((c) => !c.source || isUsable(c.source))
         .map((c) => profile(c, words))
@@ -86,7 +89,7 @@ export const citationMismatch: RuleDefinition = {
         add(certaintyHit(facts, study, words));
       }
       add(publishedBetweenHit(facts, relevant, words));
-      const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || STUDY_REFERENCE.test(facts.text);
+      const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || refersToStudy(facts, words);
       if (referencesStudy) {
         const superiority = superiorityClaim(facts, words, index, relevant.map((s) => ({ source: s.source, via: s.via })), true);
         if (superiority) add(superiority.hit);
@@ -128,7 +131,7 @@ function profile(cited: CitedSource, words: EvidenceWords): StudyProfile | undef
   const animal = words.test(text, 'species-animal');
   const uncontrolled = words.test(text, 'design-uncontrolled');
   const pooled = words.test(text, 'design-meta-analysis');
-  const n = /\b(\d{1,3}(?:,\d{3})*)\s+(?:[a-z-]+\s+)?(?:participants|patients|adults|people|employees|subjects|volunteers|dogs|mice|rats|women|men|veterans|children)\b/i.exec(text);
+  const n = findNumbers(text, 0).find((x) => x.kind === 'count')?.value;
   return {
     name: shortCitation(text),
     animal,
@@ -136,8 +139,8 @@ function profile(cited: CitedSource, words: EvidenceWords): StudyProfile | undef
     controlled: words.test(text, 'design-controlled'),
     randomized: words.test(text, 'design-randomized'),
     pooled,
-    describesItself: animal || uncontrolled || /\b(?:pilot|trial|case series|study in|cohort)\b/i.test(text),
-    n: n ? Number(n[1]!.replace(/,/g, '')) : undefined,
+    describesItself: animal || uncontrolled || words.test(text, 'design-other'),
+    n,
     course: false,
     single: false,
     via: cited.via,
@@ -225,15 +228,14 @@ function animalHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
 
 // ---- Population: a trial of major depression called a treatment-resistant one ----
 
-const POPULATION_CUE = /\b(?:in|of|with|among|for)\s+(?:\d+\s+)?(?:\w+\s+){0,2}(?:patients|people|adults|participants|veterans|individuals|subjects|those)\s+(?:with|who\s+(?:have|had))\s+$|\b(?:patients|people|adults|participants|veterans|individuals|subjects)\s+with\s+$/i;
-
 function populationHit(facts: SentenceFacts, study: StudyProfile, index: EvidenceIndex): RuleHit | undefined {
   const s = study.source;
   if (!s?.population?.condition || !s.species || s.species !== 'human') return undefined;
   const at = facts.sentence.start;
   const studied = index.conditionAndBroader(s.population.condition);
   for (const cue of facts.conditions) {
-    if (!POPULATION_CUE.test(facts.text.slice(Math.max(0, cue.start - at - 60), cue.start - at))) continue;
+    // The condition describes who took part: "adults with", "in patients with" just before it.
+    if (!facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause)) continue;
     const claimed = conditionOf(index, cue.cue);
     if (!claimed || studied.includes(claimed) || isNegated(facts, cue)) continue;
     if (describes(index, s.population.description, claimed)) continue;

@@ -26,7 +26,9 @@ import {
   isHere,
   preferredName,
   shortName,
-  STUDY_REFERENCE,
+  standsForTopic,
+  refersToStudy,
+  isHedgedClaim,
   superiorityClaim,
   topicIntervention,
   type CitedSource,
@@ -61,9 +63,15 @@ export const evidenceMismatch: RuleDefinition = {
   create(knowledge) {
     const index = knowledge.evidence;
     if (index.isEmpty) return () => [];
-    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references);
+    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];
+      // Nothing to judge without a pack treatment in the sentence or before it.
+      if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) return [];
+      // Something to judge: a figure, a duration or year, a status or comparison word, or a benefit claimed for a condition.
+      const figures = facts.numbers.some((n) => SHARE_KINDS.has(n.kind) || n.kind === 'duration' || n.kind === 'year' || n.kind === 'effect-size');
+      const cues = words.any(facts, 'share-100', 'share-95', 'share-51', 'duration-permanent', 'approval', 'approval-plain', 'status-standard', 'route-exclusive', 'superiority', 'effect-size');
+      if (!figures && !cues && !facts.claimVerbs.some((v) => v.object)) return [];
       const cited = citedSources(facts, document);
       const hits: RuleHit[] = [];
       const add = (hit: RuleHit | undefined) => {
@@ -76,10 +84,10 @@ export const evidenceMismatch: RuleDefinition = {
       for (const cue of words.find(facts, 'status-standard')) add(standardHit(facts, cue, index));
       add(effectSizeHit(facts, index, words, cited));
       add(routeHit(facts, index, words));
-      add(directionHit(facts, index));
+      add(directionHit(facts, index, words));
       const superiority = superiorityClaim(facts, words, index, cited);
       // Superiority over a comparator that a cited study did not show is citation-mismatch's to report.
-      if (superiority && !cited.length && !facts.studyClaims.length && !STUDY_REFERENCE.test(facts.text)) add(superiority.hit);
+      if (superiority && !cited.length && !facts.studyClaims.length && !refersToStudy(facts, words)) add(superiority.hit);
       return hits.sort((a, b) => a.start - b.start);
     };
   },
@@ -520,11 +528,11 @@ function routeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWor
 
 const UNSHOWN: ReadonlySet<string> = new Set(['uncertain', 'no-significant-difference', 'not-studied-in-humans']);
 
-function directionHit(facts: SentenceFacts, index: EvidenceIndex): RuleHit | undefined {
+function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
   const at = facts.sentence.start;
   for (const verb of facts.claimVerbs) {
     if (verb.category === 'correlational' || verb.category === 'harm' || !verb.object) continue;
-    if (facts.hedges.some((h) => h.end <= verb.start && /^(?:may|might|could|suggests?|appears? to|seems? to|possibly|potentially|likely)$/i.test(h.cue))) continue;
+    if (isHedgedClaim(facts, words, verb.start, false)) continue;
     if (isNegated(facts, verb) || isAttributed(facts, verb, OWN_VOICE)) continue;
     const condition = conditionOf(index, facts.text.slice(verb.object.start - at, verb.object.end - at));
     if (!condition) continue;
