@@ -109,7 +109,7 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   if (!mention) return undefined;
   const low = n.value;
   const high = n.max ?? n.value;
-  if (attributedFigure(cited, measure.measure, low, high)) return undefined;
+  if (attributedFigure(cited, low, high)) return undefined;
   const judged = judgeShare(index, mention.id, measure.measure, low, high, true);
   if (!judged) return undefined;
   const { finding } = judged;
@@ -210,7 +210,7 @@ function distance(f: PackFinding, low: number, high: number): number {
 }
 
 /** The sentence cites a study, and that study's own numbers include the figure: reporting it is not a mismatch. */
-function attributedFigure(cited: CitedSource[], measure: Measure, low: number, high: number): boolean {
+function attributedFigure(cited: CitedSource[], low: number, high: number): boolean {
   return cited.some((c) =>
     (c.source?.outcomes ?? []).some((o) => o.unit === '%' && (covers(o, low, high, 1.5) || (o.comparatorValue !== undefined && covers({ value: o.comparatorValue }, low, high, 1.5)))),
   );
