@@ -158,8 +158,9 @@ function describe(study: StudyProfile, designNames: Map<string, string>): string
   if (study.design) {
     const phrase = designNames.get(study.design) ?? study.design;
     const size = study.n ? ` with ${study.n.toLocaleString('en-US')} participants` : '';
-    const who = study.source?.population?.description ? ` (${lowerFirst(study.source.population.description.replace(/\.$/, ''))})` : '';
-    return `${article(phrase)} ${phrase}${size}${who}`;
+    // The pack's own words on the design ("Open-label, randomized non-inferiority trial at 5 sites"), first clause only.
+    const notes = study.source?.designNotes?.split(/;|\.\s/)[0]?.trim();
+    return `${article(phrase)} ${phrase}${size}${notes ? ` (${lowerFirst(notes.replace(/\.$/, ''))})` : ''}`;
   }
   const parts = [study.animal ? 'an animal study' : undefined, study.uncontrolled ? 'a study without a blinded or placebo control' : undefined].filter(Boolean);
   return parts.length ? parts.join(', ') : 'a different kind of study';
@@ -197,7 +198,7 @@ function designHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
     return {
       start: cue.start,
       end: cue.end,
-      message: `${quote(cue.cue)} does not describe ${study.name}: it is ${real}. Readers weigh a ${cue.cue} differently, so name the design the study had.`,
+      message: `${quote(cue.cue)} does not describe ${study.name}: it is ${real}. Readers give ${quote(cue.cue)} evidence more weight than this design can bear; name the design the study had.`,
       suggestions,
       evidenceIds: study.source ? [study.source.id] : [],
     };

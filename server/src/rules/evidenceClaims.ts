@@ -335,7 +335,7 @@ export function formatNumber(value: number): string {
 }
 
 export function formatRange(min: number, max: number, unit: string): string {
-  const u = unit === '%' ? '%' : ` ${unit}`;
+  const u = unit === '%' ? '%' : ` ${max === 1 && min === 1 ? unit.replace(/s$/, '') : unit}`;
   return min === max ? `${formatNumber(min)}${u}` : `${formatNumber(min)}\u2013${formatNumber(max)}${u}`;
 }
 
