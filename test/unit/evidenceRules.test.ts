@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { findNumbers } from '../../server/src/core/analysis/numbers.js';
 import { Checker } from '../../server/src/core/checker.js';
 import { buildKnowledge } from '../../server/src/core/knowledge/knowledge.js';
 
@@ -67,5 +68,14 @@ describe('citation-mismatch', () => {
     assert.equal(findings(text, 'citation-mismatch').length, 1);
     const honest = 'In mice, the compound restored memory.[^1]\n\n[^1]: Lee J, et al. Memory in aged mice. 2019.\n';
     assert.deepEqual(findings(honest, 'citation-mismatch'), []);
+  });
+});
+
+describe('durations', () => {
+  it('reads "for months", "a year" and "permanently" with their length', () => {
+    const days = (text: string) => findNumbers(text, 0).filter((n) => n.kind === 'duration').map((n) => n.value);
+    assert.deepEqual(days('The relief lasts for months.'), [60]);
+    assert.deepEqual(days('It lasts a year.'), [365]);
+    assert.deepEqual(days('The benefits last permanently.'), [Infinity]);
   });
 });

@@ -14,13 +14,14 @@
 // group").
 
 import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { findNumbers } from '../core/analysis/numbers.js';
 import type { DocumentContext } from '../core/documentContext.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
 import type { Lexicon } from '../core/knowledge/lexicons.js';
 import type { Span, Suggestion } from '../core/types.js';
-import { citedSources, conditionOf, durationCues, EvidenceWords, gap, shortName, STUDY_REFERENCE, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
+import { citedSources, conditionOf, durationCues, EvidenceWords, gap, shortName, refersToStudy, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
@@ -56,12 +57,14 @@ export const citationMismatch: RuleDefinition = {
   description: 'A cited study is described as something it is not: another design, animal results as human evidence, another population, "at least" for "up to", superiority from a non-inferiority trial.',
   defaultSeverity: 'warning',
   needsEvidence: true,
-  create(knowledge, analyzer) {
+  create(knowledge) {
     const index = knowledge.evidence;
-    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, analyzer);
+    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     const designNames = designNamesFrom(knowledge.lexicons['evidence-claims']);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];
+      // Nothing to compare without a citation, a section's study or a sentence about a study.
+      if (!facts.citations.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words)) return [];
       const studies = citedSources(facts, document)
         .filter((c) => !c.source || isUsable(c.source))
         .map((c) => profile(c, words))
@@ -86,7 +89,7 @@ export const citationMismatch: RuleDefinition = {
         add(certaintyHit(facts, study, words));
       }
       add(publishedBetweenHit(facts, relevant, words));
-      const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || STUDY_REFERENCE.test(facts.text);
+      const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || refersToStudy(facts, words);
       if (referencesStudy) {
         const superiority = superiorityClaim(facts, words, index, relevant.map((s) => ({ source: s.source, via: s.via })), true);
         if (superiority) add(superiority.hit);
@@ -128,7 +131,7 @@ function profile(cited: CitedSource, words: EvidenceWords): StudyProfile | undef
   const animal = words.test(text, 'species-animal');
   const uncontrolled = words.test(text, 'design-uncontrolled');
   const pooled = words.test(text, 'design-meta-analysis');
-  const n = /\b(\d{1,3}(?:,\d{3})*)\s+(?:[a-z-]+\s+)?(?:participants|patients|adults|people|employees|subjects|volunteers|dogs|mice|rats|women|men|veterans|children)\b/i.exec(text);
+  const n = findNumbers(text, 0).find((x) => x.kind === 'count')?.value;
   return {
     name: shortCitation(text),
     animal,
@@ -136,8 +139,8 @@ function profile(cited: CitedSource, words: EvidenceWords): StudyProfile | undef
     controlled: words.test(text, 'design-controlled'),
     randomized: words.test(text, 'design-randomized'),
     pooled,
-    describesItself: animal || uncontrolled || /\b(?:pilot|trial|case series|study in|cohort)\b/i.test(text),
-    n: n ? Number(n[1]!.replace(/,/g, '')) : undefined,
+    describesItself: animal || uncontrolled || words.test(text, 'design-other'),
+    n,
     course: false,
     single: false,
     via: cited.via,
@@ -155,8 +158,9 @@ function describe(study: StudyProfile, designNames: Map<string, string>): string
   if (study.design) {
     const phrase = designNames.get(study.design) ?? study.design;
     const size = study.n ? ` with ${study.n.toLocaleString('en-US')} participants` : '';
-    const who = study.source?.population?.description ? ` (${lowerFirst(study.source.population.description.replace(/\.$/, ''))})` : '';
-    return `${article(phrase)} ${phrase}${size}${who}`;
+    // The pack's own words on the design ("Open-label, randomized non-inferiority trial at 5 sites"), first clause only.
+    const notes = study.source?.designNotes?.split(/;|\.\s/)[0]?.trim();
+    return `${article(phrase)} ${phrase}${size}${notes ? ` (${lowerFirst(notes.replace(/\.$/, ''))})` : ''}`;
   }
   const parts = [study.animal ? 'an animal study' : undefined, study.uncontrolled ? 'a study without a blinded or placebo control' : undefined].filter(Boolean);
   return parts.length ? parts.join(', ') : 'a different kind of study';
@@ -194,7 +198,7 @@ function designHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
     return {
       start: cue.start,
       end: cue.end,
-      message: `${quote(cue.cue)} does not describe ${study.name}: it is ${real}. Readers weigh a ${cue.cue} differently, so name the design the study had.`,
+      message: `${quote(cue.cue)} does not describe ${study.name}: it is ${real}. Readers give ${quote(cue.cue)} evidence more weight than this design can bear; name the design the study had.`,
       suggestions,
       evidenceIds: study.source ? [study.source.id] : [],
     };
@@ -225,15 +229,14 @@ function animalHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
 
 // ---- Population: a trial of major depression called a treatment-resistant one ----
 
-const POPULATION_CUE = /\b(?:in|of|with|among|for)\s+(?:\d+\s+)?(?:\w+\s+){0,2}(?:patients|people|adults|participants|veterans|individuals|subjects|those)\s+(?:with|who\s+(?:have|had))\s+$|\b(?:patients|people|adults|participants|veterans|individuals|subjects)\s+with\s+$/i;
-
 function populationHit(facts: SentenceFacts, study: StudyProfile, index: EvidenceIndex): RuleHit | undefined {
   const s = study.source;
   if (!s?.population?.condition || !s.species || s.species !== 'human') return undefined;
   const at = facts.sentence.start;
   const studied = index.conditionAndBroader(s.population.condition);
   for (const cue of facts.conditions) {
-    if (!POPULATION_CUE.test(facts.text.slice(Math.max(0, cue.start - at - 60), cue.start - at))) continue;
+    // The condition describes who took part: "adults with", "in patients with" just before it.
+    if (!facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause)) continue;
     const claimed = conditionOf(index, cue.cue);
     if (!claimed || studied.includes(claimed) || isNegated(facts, cue)) continue;
     if (describes(index, s.population.description, claimed)) continue;

@@ -3,7 +3,7 @@
 // about, which sources a sentence cites, and superiority claims checked
 // against a finding's direction.
 
-import { isNegated, wordCount, type ClaimAnalyzer, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { isNegated, wordCount, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { DocumentContext } from '../core/documentContext.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
@@ -59,7 +59,12 @@ export type Slot =
   | 'published-between'
   | 'source-uncertain'
   | 'settled-claim'
-  | 'reference';
+  | 'reference'
+  | 'hedge-modal'
+  | 'hedge-tentative'
+  | 'design-other'
+  | 'comparator-generic'
+  | 'determiner';
 
 export interface SlotCue extends Cue {
   slot: Slot;
@@ -67,38 +72,108 @@ export interface SlotCue extends Cue {
 
 /** The evidence-claims lexicon, one matcher per slot (a word may fill several slots: "begins working" is response and onset). */
 export class EvidenceWords {
-  /** For text other than the sentence (footnotes, reference entries, design notes). */
   private readonly matchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
-  /** For the sentence: matched in the analyzer's one pass over it, with every other lexicon. */
-  private readonly sentenceMatchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
 
-  /** `references`: the words that stand for the treatment being discussed ("it", "this treatment"), read as the slot 'reference'. */
-  constructor(lexicon: Lexicon, references: Lexicon | undefined, analyzer: ClaimAnalyzer) {
+  /**
+   * `references`: the words that stand for the treatment being discussed ("it", "this treatment"), read as the slot 'reference';
+   * `hedges`: modal hedges ("may") and tentative verbs ("suggests"), read as 'hedge-modal' and 'hedge-tentative'.
+   */
+  constructor(lexicon: Lexicon, references?: Lexicon, hedges?: Lexicon) {
     const slots = new Set(lexicon.entries.map((e) => e.category ?? ''));
     for (const slot of slots) {
       this.matchers.set(slot as Slot, matcherFor(lexicon, [slot]));
-      this.sentenceMatchers.set(slot as Slot, analyzer.sentenceMatcher(lexicon, [slot]));
+      this.index(slot as Slot, lexicon.entries.filter((e) => e.category === slot).flatMap((e) => e.terms));
     }
-    if (references) {
-      this.matchers.set('reference', matcherFor(references));
-      this.sentenceMatchers.set('reference', analyzer.sentenceMatcher(references));
+    const extra: [Slot, Lexicon | undefined, string][] = [
+      ['reference', references, 'pronoun'],
+      ['hedge-modal', hedges, 'modal'],
+      ['hedge-tentative', hedges, 'tentative-verb'],
+    ];
+    for (const [slot, source, category] of extra) {
+      if (!source) continue;
+      this.matchers.set(slot, matcherFor(source, [category]));
+      this.index(slot, source.entries.filter((e) => e.category === category).flatMap((e) => e.terms));
     }
   }
 
+  /** First word of a term -> the slots it may start: a slot none of whose first words is in the sentence cannot match. */
+  private readonly slotsByFirstWord = new Map<string, Slot[]>();
+  /** Slots with a prefix term ("20*"), always matched. */
+  private readonly unindexed = new Set<Slot>();
+  private readonly candidates = new Set<Slot>();
+
+  private index(slot: Slot, terms: readonly string[]): void {
+    const first = firstWordsOf(terms);
+    if (!first) {
+      this.unindexed.add(slot);
+      return;
+    }
+    for (const w of first) {
+      const list = this.slotsByFirstWord.get(w) ?? [];
+      if (!list.includes(slot)) list.push(slot);
+      this.slotsByFirstWord.set(w, list);
+    }
+  }
+
+  // The rules ask for the same sentence's slots many times: matches are kept for the current sentence,
+  // and for a bounded number of other texts (footnotes, source summaries) read with test().
+  private sentence: SentenceFacts | undefined;
+  private readonly sentenceMatches = new Map<Slot, SlotCue[]>();
+  private readonly textTests = new Map<string, boolean>();
+
   /** Cues of the slots in the sentence, in source offsets. */
   find(facts: SentenceFacts, ...slots: Slot[]): SlotCue[] {
+    if (this.sentence !== facts) {
+      this.sentence = facts;
+      this.sentenceMatches.clear();
+      this.candidates.clear();
+      for (const w of wordsOf(facts.text)) for (const slot of this.slotsByFirstWord.get(w) ?? []) this.candidates.add(slot);
+    }
     const at = facts.sentence.start;
-    return slots.flatMap((slot) => (this.sentenceMatchers.get(slot)?.find(facts.text) ?? []).map((m) => ({ start: at + m.start, end: at + m.end, cue: m.text, slot })));
+    return slots.flatMap((slot) => {
+      let cues = this.sentenceMatches.get(slot);
+      if (!cues) {
+        if (!this.unindexed.has(slot) && !this.candidates.has(slot)) return [];
+        cues = (this.matchers.get(slot)?.find(facts.text) ?? []).map((m) => ({ start: at + m.start, end: at + m.end, cue: m.text, slot }));
+        this.sentenceMatches.set(slot, cues);
+      }
+      return cues;
+    });
+  }
+
+  /** Whether the sentence has a word of any of the slots (one pass over the words when nothing matches). */
+  any(facts: SentenceFacts, ...slots: Slot[]): boolean {
+    return slots.some((slot) => this.find(facts, slot).length > 0);
   }
 
   /** Whether plain text (a footnote, a reference entry, a design note) has a word of the slot. */
   test(text: string, slot: Slot): boolean {
-    return this.matchers.get(slot)?.test(text) ?? false;
+    const key = `${slot}\u0000${text}`;
+    let found = this.textTests.get(key);
+    if (found === undefined) {
+      if (this.textTests.size > 5000) this.textTests.clear();
+      found = this.matchers.get(slot)?.test(text) ?? false;
+      this.textTests.set(key, found);
+    }
+    return found;
   }
 
   findIn(text: string, slot: Slot): readonly { start: number; end: number; text: string }[] {
     return this.matchers.get(slot)?.find(text) ?? [];
   }
+}
+
+const WORD_TOKEN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*\+?|%|:/gu;
+
+/** Lower-cased word tokens, split as the phrase matcher splits them. */
+function wordsOf(text: string): string[] {
+  return (text.match(WORD_TOKEN) ?? []).map((w) => w.toLowerCase().replace(/\u2019/g, "'"));
+}
+
+function firstWordsOf(terms: readonly string[]): Set<string> | undefined {
+  // A term whose first word is a prefix ("20*") can start with any word: no shortcut for its slot.
+  if (terms.some((t) => /^\S*\*/.test(t.trim()))) return undefined;
+  return new Set(terms.map((t) => wordsOf(t)[0] ?? '').filter(Boolean));
 }
 
 const CLAUSE_BREAK = /[;:\u2014\u2013()]|\s-\s|,\s(?:and|but|while|whereas|although|though)\s/;
@@ -183,13 +258,22 @@ export function standsForTopic(facts: SentenceFacts, mention: InterventionMentio
   return standsFor(mention, facts.topic.packIntervention, index) ?? mention;
 }
 
+const standsForCache = new WeakMap<EvidenceIndex, Map<string, boolean>>();
+
 function standsFor(mention: InterventionMention, topic: InterventionMention | undefined, index: EvidenceIndex): InterventionMention | undefined {
   if (!topic || !index.intervention(topic.id)) return undefined;
   const word = mention.name.toLowerCase();
-  const chain = interventionChain(index, topic.id);
-  const names = familyMembers(index, chain[chain.length - 1]!).flatMap((id) => index.intervention(id)?.aliases ?? []);
-  const pattern = new RegExp(`(?:^|\\s)${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`);
-  const uses = names.some((a) => a.toLowerCase() !== word && pattern.test(a.toLowerCase()));
+  let cache = standsForCache.get(index);
+  if (!cache) standsForCache.set(index, (cache = new Map()));
+  const key = `${topic.id}\u0000${word}`;
+  let uses = cache.get(key);
+  if (uses === undefined) {
+    const chain = interventionChain(index, topic.id);
+    const names = familyMembers(index, chain[chain.length - 1]!).flatMap((id) => index.intervention(id)?.aliases ?? []);
+    const pattern = new RegExp(`(?:^|\\s)${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`);
+    uses = names.some((a) => a.toLowerCase() !== word && pattern.test(a.toLowerCase()));
+    cache.set(key, uses);
+  }
   return uses ? { ...mention, id: topic.id, name: topic.name, via: 'reference' } : undefined;
 }
 
@@ -251,7 +335,7 @@ export function formatNumber(value: number): string {
 }
 
 export function formatRange(min: number, max: number, unit: string): string {
-  const u = unit === '%' ? '%' : ` ${unit}`;
+  const u = unit === '%' ? '%' : ` ${max === 1 && min === 1 ? unit.replace(/s$/, '') : unit}`;
   return min === max ? `${formatNumber(min)}${u}` : `${formatNumber(min)}\u2013${formatNumber(max)}${u}`;
 }
 
@@ -279,15 +363,20 @@ const CHALLENGED_DIRECTIONS: ReadonlySet<string> = new Set(['non-inferior', 'inf
  * finding is non-inferiority, inferiority or mixed. Hedged claims ("may be more
  * effective") are left alone.
  */
-const MODAL_HEDGE = /^(?:may|might|could|possibly|potentially|likely|perhaps)$/i;
-const TENTATIVE = /^(?:suggests?|suggested|appears? to|seems? to|indicates?)$/i;
+/** A sentence that talks about a particular study: "the trial", "this meta-analysis", "the systematic review", "the results". */
+export function refersToStudy(facts: SentenceFacts, words: EvidenceWords): boolean {
+  const determiners = words.find(facts, 'determiner');
+  return words.find(facts, 'study-mention').some((m) => determiners.some((d) => d.end <= m.start && gap(facts, d, m).words <= 2 && gap(facts, d, m).sameClause));
+}
 
-/** A sentence that talks about a study: "the trial", "this meta-analysis", "the systematic review". */
-export const STUDY_REFERENCE = /\b(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}(?:study|trial|meta-analysis|review|analysis)\b/i;
+/** A modal hedge ("may", "could") or, unless the sentence reports a study's conclusion, a tentative verb ("suggests"). */
+export function isHedgedClaim(facts: SentenceFacts, words: EvidenceWords, before: number, reporting: boolean): boolean {
+  return [...words.find(facts, 'hedge-modal'), ...(reporting ? [] : words.find(facts, 'hedge-tentative'))].some((h) => h.end <= before);
+}
 
 export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, index: EvidenceIndex, cited: readonly CitedSource[] = [], reporting = false): { hit: RuleHit; finding: PackFinding } | undefined {
   // "may be more effective" is hedged; "the review suggests X is better" reports a conclusion, which is what a citation check tests.
-  if (facts.hedges.some((h) => MODAL_HEDGE.test(h.cue) || (!reporting && TENTATIVE.test(h.cue)))) return undefined;
+  if (isHedgedClaim(facts, words, facts.sentence.end, reporting)) return undefined;
   const at = facts.sentence.start;
   for (const cue of words.find(facts, 'superiority')) {
     if (isNegated(facts, cue)) continue;
@@ -305,7 +394,7 @@ export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, ind
       .filter((f) => f.comparator && f.direction && CHALLENGED_DIRECTIONS.has(f.direction) && isUsable(f))
       .sort((a, b) => Number(fromCited(b)) - Number(fromCited(a)) || Number(aboutCondition(b)) - Number(aboutCondition(a)));
     for (const f of findings) {
-      if (!comparatorNamed(facts, f.comparator!, subject, index)) continue;
+      if (!comparatorNamed(facts, f.comparator!, subject, index, words)) continue;
       const from = isHere(subject) ? subject.start : cue.start;
       const claim = facts.text.slice(from - at, cue.end - at);
       return {
@@ -344,17 +433,17 @@ function directionWords(direction: string): string {
  * the subject: by a treatment's name, or by the comparator's own words
  * ("either treatment alone").
  */
-function comparatorNamed(facts: SentenceFacts, comparator: string, subject: InterventionMention, index: EvidenceIndex): boolean {
+function comparatorNamed(facts: SentenceFacts, comparator: string, subject: InterventionMention, index: EvidenceIndex, words: EvidenceWords): boolean {
   const at = facts.sentence.start;
   const outside = isHere(subject) ? facts.text.slice(0, subject.start - at) + ' '.repeat(subject.end - subject.start) + facts.text.slice(subject.end - at) : facts.text;
   for (const part of comparator.split(/\s+(?:or|and)\s+|[,(]/)) {
-    const words = part.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [];
-    const head = words[0];
-    if (!head || /^(?:placebo|saline|control|patients|three|twice)$/.test(head)) continue;
+    const tokens = part.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [];
+    const head = tokens[0];
+    if (!head || words.test(head, 'comparator-generic')) continue;
     const named = facts.interventions.some((i) => i !== subject && i.id !== subject.id && (i.id.toLowerCase().startsWith(head) || index.intervention(i.id)?.aliases.some((a) => a.toLowerCase() === head)));
     if (named) return true;
     // The subject's own molecule ("ketamine alone") is told apart by the word that qualifies it ("alone").
-    const key = head === 'ketamine' || subject.name.toLowerCase().includes(head) ? words[1] : head;
+    const key = head === 'ketamine' || subject.name.toLowerCase().includes(head) ? tokens[1] : head;
     if (key && new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(outside)) return true;
   }
   return false;

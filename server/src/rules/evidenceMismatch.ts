@@ -26,7 +26,9 @@ import {
   isHere,
   preferredName,
   shortName,
-  STUDY_REFERENCE,
+  standsForTopic,
+  refersToStudy,
+  isHedgedClaim,
   superiorityClaim,
   topicIntervention,
   type CitedSource,
@@ -58,12 +60,18 @@ export const evidenceMismatch: RuleDefinition = {
   description: 'A figure, duration, share of patients or regulatory status that contradicts what the evidence pack records for that treatment and outcome.',
   defaultSeverity: 'warning',
   needsEvidence: true,
-  create(knowledge, analyzer) {
+  create(knowledge) {
     const index = knowledge.evidence;
     if (index.isEmpty) return () => [];
-    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, analyzer);
+    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];
+      // Nothing to judge without a pack treatment in the sentence or before it.
+      if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) return [];
+      // Something to judge: a figure, a duration or year, a status or comparison word, or a benefit claimed for a condition.
+      const figures = facts.numbers.some((n) => SHARE_KINDS.has(n.kind) || n.kind === 'duration' || n.kind === 'year' || n.kind === 'effect-size');
+      const cues = words.any(facts, 'share-100', 'share-95', 'share-51', 'duration-permanent', 'approval', 'approval-plain', 'status-standard', 'route-exclusive', 'superiority', 'effect-size');
+      if (!figures && !cues && !facts.claimVerbs.some((v) => v.object)) return [];
       const cited = citedSources(facts, document);
       const hits: RuleHit[] = [];
       const add = (hit: RuleHit | undefined) => {
@@ -76,10 +84,10 @@ export const evidenceMismatch: RuleDefinition = {
       for (const cue of words.find(facts, 'status-standard')) add(standardHit(facts, cue, index));
       add(effectSizeHit(facts, index, words, cited));
       add(routeHit(facts, index, words));
-      add(directionHit(facts, index));
+      add(directionHit(facts, index, words));
       const superiority = superiorityClaim(facts, words, index, cited);
       // Superiority over a comparator that a cited study did not show is citation-mismatch's to report.
-      if (superiority && !cited.length && !facts.studyClaims.length && !STUDY_REFERENCE.test(facts.text)) add(superiority.hit);
+      if (superiority && !cited.length && !facts.studyClaims.length && !refersToStudy(facts, words)) add(superiority.hit);
       return hits.sort((a, b) => a.start - b.start);
     };
   },
@@ -101,7 +109,7 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   if (!mention) return undefined;
   const low = n.value;
   const high = n.max ?? n.value;
-  if (attributedFigure(cited, measure.measure, low, high)) return undefined;
+  if (attributedFigure(cited, low, high)) return undefined;
   const judged = judgeShare(index, mention.id, measure.measure, low, high, true);
   if (!judged) return undefined;
   const { finding } = judged;
@@ -202,7 +210,7 @@ function distance(f: PackFinding, low: number, high: number): number {
 }
 
 /** The sentence cites a study, and that study's own numbers include the figure: reporting it is not a mismatch. */
-function attributedFigure(cited: CitedSource[], measure: Measure, low: number, high: number): boolean {
+function attributedFigure(cited: CitedSource[], low: number, high: number): boolean {
   return cited.some((c) =>
     (c.source?.outcomes ?? []).some((o) => o.unit === '%' && (covers(o, low, high, 1.5) || (o.comparatorValue !== undefined && covers({ value: o.comparatorValue }, low, high, 1.5)))),
   );
@@ -273,7 +281,9 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
   if (onset || /^(?:within|in)\b/i.test(d.text)) return undefined;
   // "in the last five years": calendar time.
   if (words.find(facts, 'time-period').some((c) => c.end <= d.start && gap(facts, c, d).words === 0)) return undefined;
-  const lasting = durationCues(facts, words)
+  // "it lasts forever": a word for the treatment (or its effect) is a benefit's subject when the claim is of permanence.
+  const forever = d.days === Infinity ? words.find(facts, 'outcome-duration-weak').filter((c) => words.find(facts, 'reference').some((r) => r.end <= c.start && gap(facts, r, c).words <= 1)) : [];
+  const lasting = [...durationCues(facts, words), ...forever]
     .filter((c) => gap(facts, c, d).sameClause && gap(facts, c, d).words <= 8)
     .sort((a, b) => gap(facts, a, d).words - gap(facts, b, d).words)[0];
   if (!lasting) return undefined;
@@ -520,11 +530,11 @@ function routeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWor
 
 const UNSHOWN: ReadonlySet<string> = new Set(['uncertain', 'no-significant-difference', 'not-studied-in-humans']);
 
-function directionHit(facts: SentenceFacts, index: EvidenceIndex): RuleHit | undefined {
+function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
   const at = facts.sentence.start;
   for (const verb of facts.claimVerbs) {
     if (verb.category === 'correlational' || verb.category === 'harm' || !verb.object) continue;
-    if (facts.hedges.some((h) => h.end <= verb.start && /^(?:may|might|could|suggests?|appears? to|seems? to|possibly|potentially|likely)$/i.test(h.cue))) continue;
+    if (isHedgedClaim(facts, words, verb.start, false)) continue;
     if (isNegated(facts, verb) || isAttributed(facts, verb, OWN_VOICE)) continue;
     const condition = conditionOf(index, facts.text.slice(verb.object.start - at, verb.object.end - at));
     if (!condition) continue;

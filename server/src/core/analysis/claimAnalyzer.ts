@@ -68,6 +68,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
 export class ClaimAnalyzer {
   private readonly interventions: PhraseMatcher<Entry>;
   private readonly references: PhraseMatcher<LexiconEntry>;
+  private readonly exampleMarkers: PhraseMatcher<LexiconEntry>;
   private readonly conditions: PhraseMatcher<Entry>;
   private readonly populations: PhraseMatcher<LexiconEntry>;
   private readonly hedges: PhraseMatcher<LexiconEntry>;
@@ -103,7 +104,8 @@ export class ClaimAnalyzer {
       knowledge.packs.flatMap((p) => p.sources.filter((s) => s.aliases?.length).map((s) => ({ terms: s.aliases!, id: s.id, name: s.citation }))),
       scanner,
     );
-    this.references = matcherFor(L.references, undefined, scanner);
+    this.references = matcherFor(L.references, ['pronoun'], scanner);
+    this.exampleMarkers = matcherFor(L.references, ['example-marker'], scanner);
     this.populations = matcherFor(L.populations, undefined, scanner);
     this.hedges = matcherFor(L.hedges, undefined, scanner);
     this.negations = matcherFor(L.negation, ['pre'], scanner);
@@ -165,7 +167,8 @@ export class ClaimAnalyzer {
   /** The intervention this sentence is about, for the sentences that follow. */
   nextTopic(facts: SentenceFacts, topic: Topic): Topic {
     // Treatments given as examples or comparators ("other treatments, such as antidepressants or ECT") are not what "it" will mean next.
-    const candidates = facts.interventions.filter((i) => !isExampleOrComparator(facts, i));
+    const markers = this.exampleMarkers.find(facts.text);
+    const candidates = facts.interventions.filter((i) => !isExampleOrComparator(facts, i, markers));
     const named = candidates[candidates.length - 1] ?? (topic.intervention ? undefined : facts.interventions[facts.interventions.length - 1]);
     const packNamed = [...facts.interventions].reverse().find((i) => this.evidence.intervention(i.id));
     const source = this.sourceTopic(facts, topic);
@@ -288,20 +291,17 @@ function summarize(f: SentenceFacts): ClaimAnalysis {
   };
 }
 
-const EXAMPLE_MARKER = /\b(?:such as|like|including|e\.g\.|than|versus|vs\.?|compared (?:to|with)|unlike|instead of|rather than)\s*$/i;
-
 /** An intervention named in an example list or as a comparator: "such as antidepressants or electroconvulsive therapy (ECT)". */
-function isExampleOrComparator(f: SentenceFacts, mention: InterventionMention): boolean {
+function isExampleOrComparator(f: SentenceFacts, mention: InterventionMention, markers: readonly PhraseMatch<LexiconEntry>[]): boolean {
   const at = f.sentence.start;
-  let before = f.text.slice(0, mention.start - at);
+  let from = mention.start - at;
   // Step back over the list: other treatments named, "or", "and", commas, brackets.
   for (const other of [...f.interventions].reverse()) {
-    if (other.end > mention.start - 0 || other === mention) continue;
-    const tail = before.slice(other.end - at);
-    if (!/^[\s,()]*(?:(?:or|and)\s+)?(?:the\s+)?[\s(]*$/i.test(tail)) break;
-    before = before.slice(0, other.start - at);
+    if (other.end > mention.start || other === mention) continue;
+    if (!/^[\s,()]*(?:(?:or|and)\s+)?(?:the\s+)?[\s(]*$/i.test(f.text.slice(other.end - at, from))) break;
+    from = other.start - at;
   }
-  return EXAMPLE_MARKER.test(before.replace(/[\s(]+$/, ' ').trimEnd() + ' ') || EXAMPLE_MARKER.test(before);
+  return markers.some((m) => m.end <= from && /^[\s(]*$/.test(f.text.slice(m.end, from)));
 }
 
 // ---- Scope helpers the rules share ----
