@@ -18,6 +18,8 @@ import type { ClaimAnalysis, Finding, ProseBlock, Severity, SeveritySetting, Spa
 import { RULES } from '../rules/index.js';
 import type { RuleDefinition, SentenceCheck } from '../rules/rule.js';
 
+const REFERENCE_ENTRY = /^\s*(?:\d+\.\s*)?[A-Z][\p{L}'\-]+,? (?:[A-Z]{1,3}|[A-Z]\.(?: ?[A-Z]\.)*)[,.]/u;
+
 export type RuleSettings = Partial<Record<string, SeveritySetting>>;
 
 export interface CheckSettings {
@@ -150,6 +152,7 @@ export class Checker {
       footnotes,
       references,
       block: local,
+      referenceEntry: REFERENCE_ENTRY.test(local.prose),
       paragraphCited: sources.length > 0,
       citedFrom: (start) => sources.some((c) => c.end > start),
       paragraphNamesSource: this.sourceNames.test(local.prose),

@@ -12,6 +12,8 @@ export interface DocumentContext {
   references: ReadonlyMap<string, { text: string }>;
   /** The block the sentence is in. */
   block: ProseBlock;
+  /** Whether the block is a bibliography entry ("Han Y, Chen J, et al. Efficacy of…"): a source, not a claim. */
+  referenceEntry: boolean;
   /** Whether the paragraph has a citation marker or scholarly link anywhere. */
   paragraphCited: boolean;
   /**

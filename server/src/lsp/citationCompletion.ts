@@ -6,9 +6,9 @@
 
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { sourceCard, sourceDisplayName } from '../core/evidence/evidenceCard.js';
+import { sourceCard } from '../core/evidence/evidenceCard.js';
 import { sourceMenuLabel } from '../core/evidence/evidenceFixes.js';
-import { isUsable } from '../core/knowledge/evidenceIndex.js';
+import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource } from '../core/knowledge/evidencePack.js';
 import { footnoteCitation } from '../core/knowledge/footnoteCitation.js';
 import type { Knowledge } from '../core/knowledge/knowledge.js';
@@ -40,11 +40,11 @@ export function citationCompletions(document: TextDocument, position: Position, 
     const footnote = footnoteCitation(text, source, cites(source));
     const append = footnote.definition ? appendEdit(document, [footnote.definition]) : undefined;
     const card = sourceCard(evidence, source.id);
-    const label = `${sourceDisplayName(source)}: ${shortTitle(source)}`;
+    const label = `${sourceShortName(source)}: ${shortTitle(source)}`;
     return {
       label,
       kind: CompletionItemKind.Reference,
-      detail: `${sourceMenuLabel(source).slice(sourceDisplayName(source).length).trim().replace(/^\(|\)$/g, '')}${footnote.existing ? ` · already footnote ${footnote.reference}` : ''}`,
+      detail: `${sourceMenuLabel(source).slice(sourceShortName(source).length).trim().replace(/^\(|\)$/g, '')}${footnote.existing ? ` · already footnote ${footnote.reference}` : ''}`,
       documentation: card ? { kind: MarkupKind.Markdown, value: renderEvidenceCard(card) } : undefined,
       filterText: `[${typed[1]}${label}`,
       sortText: String(i).padStart(4, '0'),

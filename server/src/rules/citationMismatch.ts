@@ -17,15 +17,14 @@ import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js
 import { findNumbers } from '../core/analysis/numbers.js';
 import type { DocumentContext } from '../core/documentContext.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
-import { isUsable } from '../core/knowledge/evidenceIndex.js';
+import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
 import type { Lexicon } from '../core/knowledge/lexicons.js';
 import type { Span, Suggestion } from '../core/types.js';
-import { citedSources, conditionOf, durationCues, EvidenceWords, gap, shortName, refersToStudy, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
+import { citedSources, conditionOf, durationCues, EvidenceWords, gap, refersToStudy, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
-const REFERENCE_ENTRY = /^\s*(?:\d+\.\s*)?[A-Z][\p{L}'\-]+,? (?:[A-Z]{1,3}|[A-Z]\.(?: ?[A-Z]\.)*)[,.]/u;
 const POOLED: ReadonlySet<StudyDesign> = new Set(['meta-analysis', 'ipd-meta-analysis', 'umbrella-review']);
 const REVIEWS: ReadonlySet<StudyDesign> = new Set(['systematic-review', 'narrative-review', 'umbrella-review', 'meta-analysis', 'ipd-meta-analysis']);
 const NOT_RANDOMIZED: ReadonlySet<StudyDesign> = new Set(['open-label', 'case-series', 'retrospective-chart-review', 'animal', 'in-vitro', 'narrative-review', 'commentary', 'interview', 'news-report', 'press-release', 'ethics-review']);
@@ -57,12 +56,12 @@ export const citationMismatch: RuleDefinition = {
   description: 'A cited study is described as something it is not: another design, animal results as human evidence, another population, "at least" for "up to", superiority from a non-inferiority trial.',
   defaultSeverity: 'warning',
   needsEvidence: true,
-  create(knowledge) {
+  create(knowledge, analyzer) {
     const index = knowledge.evidence;
-    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
+    const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     const designNames = designNamesFrom(knowledge.lexicons['evidence-claims']);
     return (facts, document) => {
-      if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];
+      if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
       // Nothing to compare without a citation, a section's study or a sentence about a study.
       if (!facts.citations.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words)) return [];
       const studies = citedSources(facts, document)
@@ -111,7 +110,7 @@ function profile(cited: CitedSource, words: EvidenceWords): StudyProfile | undef
     const animal = s.species === 'mouse' || s.species === 'rat' || s.species === 'cell' || design === 'animal' || design === 'in-vitro';
     const openLabelNotes = words.test(s.designNotes ?? '', 'design-uncontrolled') && !words.test(s.designNotes ?? '', 'design-controlled');
     return {
-      name: shortName(s),
+      name: sourceShortName(s),
       source: s,
       design,
       animal,

@@ -3,7 +3,7 @@
 // about, which sources a sentence cites, and superiority claims checked
 // against a finding's direction.
 
-import { isNegated, wordCount, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, isNegated, wordCount, type ClaimAnalyzer, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { DocumentContext } from '../core/documentContext.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
@@ -72,78 +72,36 @@ export interface SlotCue extends Cue {
 
 /** The evidence-claims lexicon, one matcher per slot (a word may fill several slots: "begins working" is response and onset). */
 export class EvidenceWords {
-  private readonly matchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
+  /** For the sentence: matched in the analyzer's one pass over it, with every other lexicon. */
+  private readonly sentenceMatchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
+  /** For other text (footnotes, reference entries, design notes). */
+  private readonly textMatchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
+  // Footnotes and source summaries are read again for every sentence that cites them.
+  private readonly textTests = new Map<string, boolean>();
 
   /**
    * `references`: the words that stand for the treatment being discussed ("it", "this treatment"), read as the slot 'reference';
    * `hedges`: modal hedges ("may") and tentative verbs ("suggests"), read as 'hedge-modal' and 'hedge-tentative'.
    */
-  constructor(lexicon: Lexicon, references?: Lexicon, hedges?: Lexicon) {
-    const slots = new Set(lexicon.entries.map((e) => e.category ?? ''));
-    for (const slot of slots) {
-      this.matchers.set(slot as Slot, matcherFor(lexicon, [slot]));
-      this.index(slot as Slot, lexicon.entries.filter((e) => e.category === slot).flatMap((e) => e.terms));
-    }
-    const extra: [Slot, Lexicon | undefined, string][] = [
-      ['reference', references, 'pronoun'],
-      ['hedge-modal', hedges, 'modal'],
-      ['hedge-tentative', hedges, 'tentative-verb'],
-    ];
-    for (const [slot, source, category] of extra) {
-      if (!source) continue;
-      this.matchers.set(slot, matcherFor(source, [category]));
-      this.index(slot, source.entries.filter((e) => e.category === category).flatMap((e) => e.terms));
+  constructor(analyzer: ClaimAnalyzer, lexicon: Lexicon, references?: Lexicon, hedges?: Lexicon) {
+    const sources: [Slot, Lexicon, string][] = [...new Set(lexicon.entries.map((e) => e.category ?? ''))].map((slot) => [slot as Slot, lexicon, slot]);
+    if (references) sources.push(['reference', references, 'pronoun']);
+    if (hedges) sources.push(['hedge-modal', hedges, 'modal'], ['hedge-tentative', hedges, 'tentative-verb']);
+    for (const [slot, source, category] of sources) {
+      this.sentenceMatchers.set(slot, analyzer.sentenceMatcher(source, [category]));
+      this.textMatchers.set(slot, matcherFor(source, [category]));
     }
   }
-
-  /** First word of a term -> the slots it may start: a slot none of whose first words is in the sentence cannot match. */
-  private readonly slotsByFirstWord = new Map<string, Slot[]>();
-  /** Slots with a prefix term ("20*"), always matched. */
-  private readonly unindexed = new Set<Slot>();
-  private readonly candidates = new Set<Slot>();
-
-  private index(slot: Slot, terms: readonly string[]): void {
-    const first = firstWordsOf(terms);
-    if (!first) {
-      this.unindexed.add(slot);
-      return;
-    }
-    for (const w of first) {
-      const list = this.slotsByFirstWord.get(w) ?? [];
-      if (!list.includes(slot)) list.push(slot);
-      this.slotsByFirstWord.set(w, list);
-    }
-  }
-
-  // The rules ask for the same sentence's slots many times: matches are kept for the current sentence,
-  // and for a bounded number of other texts (footnotes, source summaries) read with test().
-  private sentence: SentenceFacts | undefined;
-  private readonly sentenceMatches = new Map<Slot, SlotCue[]>();
-  private readonly textTests = new Map<string, boolean>();
 
   /** Cues of the slots in the sentence, in source offsets. */
   find(facts: SentenceFacts, ...slots: Slot[]): SlotCue[] {
-    if (this.sentence !== facts) {
-      this.sentence = facts;
-      this.sentenceMatches.clear();
-      this.candidates.clear();
-      for (const w of wordsOf(facts.text)) for (const slot of this.slotsByFirstWord.get(w) ?? []) this.candidates.add(slot);
-    }
     const at = facts.sentence.start;
-    return slots.flatMap((slot) => {
-      let cues = this.sentenceMatches.get(slot);
-      if (!cues) {
-        if (!this.unindexed.has(slot) && !this.candidates.has(slot)) return [];
-        cues = (this.matchers.get(slot)?.find(facts.text) ?? []).map((m) => ({ start: at + m.start, end: at + m.end, cue: m.text, slot }));
-        this.sentenceMatches.set(slot, cues);
-      }
-      return cues;
-    });
+    return slots.flatMap((slot) => (this.sentenceMatchers.get(slot)?.find(facts.text) ?? []).map((m) => ({ start: at + m.start, end: at + m.end, cue: m.text, slot })));
   }
 
-  /** Whether the sentence has a word of any of the slots (one pass over the words when nothing matches). */
+  /** Whether the sentence has a word of any of the slots. */
   any(facts: SentenceFacts, ...slots: Slot[]): boolean {
-    return slots.some((slot) => this.find(facts, slot).length > 0);
+    return slots.some((slot) => (this.sentenceMatchers.get(slot)?.find(facts.text).length ?? 0) > 0);
   }
 
   /** Whether plain text (a footnote, a reference entry, a design note) has a word of the slot. */
@@ -152,38 +110,23 @@ export class EvidenceWords {
     let found = this.textTests.get(key);
     if (found === undefined) {
       if (this.textTests.size > 5000) this.textTests.clear();
-      found = this.matchers.get(slot)?.test(text) ?? false;
+      found = this.textMatchers.get(slot)?.test(text) ?? false;
       this.textTests.set(key, found);
     }
     return found;
   }
 
   findIn(text: string, slot: Slot): readonly { start: number; end: number; text: string }[] {
-    return this.matchers.get(slot)?.find(text) ?? [];
+    return this.textMatchers.get(slot)?.find(text) ?? [];
   }
 }
-
-const WORD_TOKEN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*\+?|%|:/gu;
-
-/** Lower-cased word tokens, split as the phrase matcher splits them. */
-function wordsOf(text: string): string[] {
-  return (text.match(WORD_TOKEN) ?? []).map((w) => w.toLowerCase().replace(/\u2019/g, "'"));
-}
-
-function firstWordsOf(terms: readonly string[]): Set<string> | undefined {
-  // A term whose first word is a prefix ("20*") can start with any word: no shortcut for its slot.
-  if (terms.some((t) => /^\S*\*/.test(t.trim()))) return undefined;
-  return new Set(terms.map((t) => wordsOf(t)[0] ?? '').filter(Boolean));
-}
-
-const CLAUSE_BREAK = /[;:\u2014\u2013()]|\s-\s|,\s(?:and|but|while|whereas|although|though)\s/;
 
 /** Words between two source offsets of the sentence, and whether a clause break separates them. */
 export function gap(facts: SentenceFacts, a: Span, b: Span): { words: number; sameClause: boolean } {
   const at = facts.sentence.start;
   const [first, second] = a.start <= b.start ? [a, b] : [b, a];
   const between = facts.text.slice(Math.max(first.end, first.start) - at, Math.max(second.start, first.end) - at);
-  return { words: wordCount(between), sameClause: !CLAUSE_BREAK.test(between) };
+  return { words: wordCount(between), sameClause: !CLAUSE_JOIN.test(between) };
 }
 
 /**
@@ -346,13 +289,7 @@ export function findingSources(index: EvidenceIndex, finding: PackFinding): Pack
 /** "(Anand 2023)": the preferred source's short name. */
 export function preferredName(index: EvidenceIndex, finding: PackFinding): string {
   const s = index.source(finding.preferredSource);
-  return s ? shortName(s) : finding.preferredSource;
-}
-
-/** "Anand 2023"; for a source recorded without an author, its trial name ("KetECT"). */
-export function shortName(source: PackSource): string {
-  if (!source.firstAuthor && source.aliases?.length) return source.year ? `${source.aliases[0]} ${source.year}` : source.aliases[0]!;
-  return sourceShortName(source);
+  return s ? sourceShortName(s) : finding.preferredSource;
 }
 
 const CHALLENGED_DIRECTIONS: ReadonlySet<string> = new Set(['non-inferior', 'inferior', 'mixed', 'no-significant-difference', 'uncertain', 'not-studied-in-humans']);

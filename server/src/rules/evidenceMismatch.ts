@@ -10,7 +10,7 @@
 
 import { isAttributed, isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
-import { isUsable } from '../core/knowledge/evidenceIndex.js';
+import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { Measure, PackFinding, PackRegulatory, Unit } from '../core/knowledge/evidencePack.js';
 import type { InterventionMention, NumberMention, Span, Suggestion } from '../core/types.js';
 import {
@@ -25,7 +25,6 @@ import {
   interventionFor,
   isHere,
   preferredName,
-  shortName,
   standsForTopic,
   refersToStudy,
   isHedgedClaim,
@@ -46,7 +45,6 @@ const RELATIVE_TOLERANCE = 0.1;
 /** A duration is called wrong when it is more than this many times the longest the evidence supports. */
 const DURATION_FACTOR = 3;
 const DAYS: Partial<Record<Unit, number>> = { minutes: 1 / 1440, hours: 1 / 24, days: 1, weeks: 7, months: 30 };
-const REFERENCE_ENTRY = /^\s*(?:\d+\.\s*)?[A-Z][\p{L}'\-]+,? (?:[A-Z]{1,3}|[A-Z]\.(?: ?[A-Z]\.)*)[,.]/u;
 const MEASURE_WORDS: Partial<Record<Measure, string>> = {
   response: 'response',
   remission: 'remission',
@@ -60,12 +58,12 @@ export const evidenceMismatch: RuleDefinition = {
   description: 'A figure, duration, share of patients or regulatory status that contradicts what the evidence pack records for that treatment and outcome.',
   defaultSeverity: 'warning',
   needsEvidence: true,
-  create(knowledge) {
+  create(knowledge, analyzer) {
     const index = knowledge.evidence;
     if (index.isEmpty) return () => [];
-    const words = new EvidenceWords(knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
+    const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     return (facts, document) => {
-      if (facts.question || document.block.kind === 'heading' || REFERENCE_ENTRY.test(document.block.prose)) return [];
+      if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
       // Nothing to judge without a pack treatment in the sentence or before it.
       if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) return [];
       // Something to judge: a figure, a duration or year, a status or comparison word, or a benefit claimed for a condition.
@@ -311,7 +309,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
     return {
       start: span.start,
       end: span.end,
-      message: `${claimed} goes beyond what ${shortName(source)} reported: ${o.definition ?? value} (${upperOnly ? 'up to ' : ''}${value}).`,
+      message: `${claimed} goes beyond what ${sourceShortName(source)} reported: ${o.definition ?? value} (${upperOnly ? 'up to ' : ''}${value}).`,
       suggestions: d.days === Infinity ? [] : [{ title: `Use the reported duration: ${replacement}`, replacement, citeSourceId: source.id, preferred: true }],
       evidenceIds: [source.id],
     };

@@ -9,8 +9,6 @@ import type { RuleDefinition } from './rule.js';
 import { quote } from './termMatches.js';
 
 const STATISTIC_KINDS: ReadonlySet<NumberMention['kind']> = new Set(['percent', 'fraction', 'range', 'effect-size', 'multiple']);
-// A bibliography entry ("Han Y, Chen J, Zou D, et al. Efficacy of ...") is a source, not a claim.
-const REFERENCE_ENTRY = /^\s*(?:\d+\.\s*)?[A-Z][\p{L}'\-]+,? (?:[A-Z]{1,3}|[A-Z]\.(?: ?[A-Z]\.)*)[,.]/u;
 
 export const missingCitation: RuleDefinition = {
   id: 'missing-citation',
@@ -22,7 +20,7 @@ export const missingCitation: RuleDefinition = {
     const evidenceWords = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence'], ['proof', 'confirmation', 'certainty', 'consensus', 'consistency']);
     return (facts, document) => {
       if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
-      if (REFERENCE_ENTRY.test(document.block.prose)) return [];
+      if (document.referenceEntry) return [];
       if (facts.analysis.cited || document.citedFrom(facts.sentence.start)) return [];
       // A named source ("published in JAMA", "the trial found", "according to the CDC") is a source readers can find.
       if (document.paragraphNamesSource || /\baccording to (?:the )?[A-Z]/.test(facts.text) || facts.citations.some((c) => c.kind === 'named-study')) return [];

@@ -2,7 +2,7 @@
 // with nothing that qualifies it: no hedge, no population, no size of effect
 // and no source ("Ketamine cures depression.").
 
-import { isAttributed, isCited, isMagnitudeStated, isNegated, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, isAttributed, isCited, isMagnitudeStated, isNegated, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import { packRewording } from '../core/evidence/evidenceFixes.js';
 import type { Knowledge } from '../core/knowledge/knowledge.js';
 import type { Suggestion } from '../core/types.js';
@@ -61,8 +61,6 @@ function isHedged(facts: SentenceFacts, verb: ClaimVerb): boolean {
       : !/\b(?:that|which|who|whose|where|when)\b/i.test(facts.text.slice(verb.end - at, h.start - at)),
   );
 }
-
-const CLAUSE_JOIN = /[;:]|,\s+(?:and|but|while|whereas|so)\s|\s[\u2014\u2013]\s/i;
 
 function toHit(facts: SentenceFacts, verb: ClaimVerb, knowledge: Knowledge): RuleHit {
   const at = facts.sentence.start;

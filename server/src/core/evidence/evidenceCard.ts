@@ -127,15 +127,6 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   'odds-ratio': 'odds ratio',
 };
 
-/**
- * "Anand 2023", or for a record without an author its trial name ("KetECT"):
- * the pack's own short name would start with a bracketed description there.
- */
-export function sourceDisplayName(source: PackSource): string {
-  if (source.firstAuthor || !source.aliases?.length) return sourceShortName(source).replace(/^\[/, '');
-  return source.year ? `${source.aliases[0]} ${source.year}` : source.aliases[0]!;
-}
-
 /** The card for an intervention mention or a flagged claim; undefined when no pack knows the intervention. */
 export function interventionCard(evidence: EvidenceIndex, query: EvidenceQuery): EvidenceCard | undefined {
   const first = query.interventionIds.map((id) => evidence.intervention(id)).find((i) => !!i);
@@ -167,7 +158,7 @@ export function sourceCard(evidence: EvidenceIndex, sourceId: string): EvidenceC
   const condition = source.population?.condition ? evidence.condition(source.population.condition)?.name : undefined;
   return {
     kind: 'source',
-    title: sourceDisplayName(source),
+    title: sourceShortName(source),
     conditions: condition ? [condition] : [],
     sources: [cardSource(source, [])],
     safety: [],
@@ -192,7 +183,7 @@ function cardSource(s: PackSource, outcomes: readonly Measure[]): CardSource {
   const usable = isUsable(s);
   return {
     id: s.id,
-    name: sourceDisplayName(s),
+    name: sourceShortName(s),
     title: s.title,
     design: s.design && DESIGN_LABELS[s.design],
     n: s.n,

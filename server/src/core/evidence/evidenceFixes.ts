@@ -8,7 +8,8 @@ import type { SentenceFacts } from '../analysis/claimAnalyzer.js';
 import type { PackSource } from '../knowledge/evidencePack.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Span, Suggestion } from '../types.js';
-import { DESIGN_LABELS, sourceDisplayName } from './evidenceCard.js';
+import { DESIGN_LABELS } from './evidenceCard.js';
+import { sourceShortName } from '../knowledge/evidenceIndex.js';
 import { queryForClaim } from './evidenceQuery.js';
 import { citableSources, rankFindings } from './evidenceSelection.js';
 
@@ -18,7 +19,7 @@ const MAX_TITLE_QUOTE = 80;
 /** "Anand 2023 (RCT, n=403)": what a menu shows of a source. */
 export function sourceMenuLabel(source: PackSource): string {
   const details = [source.design && DESIGN_LABELS[source.design], source.studies !== undefined && `${source.studies} studies`, source.n !== undefined && `n=${source.n}`].filter(Boolean);
-  return details.length ? `${sourceDisplayName(source)} (${details.join(', ')})` : sourceDisplayName(source);
+  return details.length ? `${sourceShortName(source)} (${details.join(', ')})` : sourceShortName(source);
 }
 
 /**
@@ -64,5 +65,5 @@ export function packRewording(knowledge: Knowledge, facts: SentenceFacts, flagge
   const statement = finding.typicalStatement.split(/;\s+/)[0]!.replace(/[.\s]+$/, '');
   const source = knowledge.evidence.source(finding.preferredSource)!;
   const quoted = statement.length > MAX_TITLE_QUOTE ? `${statement.slice(0, MAX_TITLE_QUOTE - 1).replace(/\s+\S*$/, '')}…` : statement;
-  return { title: `State what the evidence shows (${sourceDisplayName(source)}): "${quoted}"`, replacement: statement, citeSourceId: source.id };
+  return { title: `State what the evidence shows (${sourceShortName(source)}): "${quoted}"`, replacement: statement, citeSourceId: source.id };
 }

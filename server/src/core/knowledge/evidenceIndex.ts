@@ -18,10 +18,10 @@ export function sourceLink(source: PackSource): string | undefined {
   return source.url;
 }
 
-/** "Anand 2023", the short name of a source for menus and cards. */
+/** "Anand 2023"; for a source recorded without an author, its trial name ("KetECT"). */
 export function sourceShortName(source: PackSource): string {
-  const author = source.firstAuthor ?? source.citation.split(/[,.]/)[0]!.trim();
-  return source.year ? `${author} ${source.year}` : author;
+  const name = source.firstAuthor ?? source.aliases?.[0] ?? source.citation.split(/[,.]/)[0]!.trim().replace(/^\[/, '');
+  return source.year ? `${name} ${source.year}` : name;
 }
 
 export class EvidenceIndex {
