@@ -8,24 +8,30 @@ const WORD_NUMBERS: Record<string, number> = {
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, half: 0.5, several: 3, few: 2, 'a few': 2, many: 6,
 };
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)`;
+const NUMBER_GATE = /\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty/i;
+const PERCENT_GATE = /%|percent|per cent/i;
 const UNIT_DAYS: Record<string, number> = { minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30, year: 365 };
 
 interface Pattern {
   kind: NumberMention['kind'];
+  /** A cheap test the text must pass before the full pattern runs: most sentences hold no quantity of most kinds. */
+  gate: RegExp;
   regex: RegExp;
   read: (m: RegExpExecArray) => Partial<NumberMention>;
 }
 
 const PATTERNS: Pattern[] = [
-  { kind: 'ci', regex: /\b95\s?%\s?(?:CI|confidence interval)\b[^;)]*|\bconfidence intervals?\b/gi, read: () => ({}) },
+  { kind: 'ci', gate: /\bci\b|confidence/i, regex: /\b95\s?%\s?(?:CI|confidence interval)\b[^;)]*|\bconfidence intervals?\b/gi, read: () => ({}) },
   {
     kind: 'range',
+    gate: PERCENT_GATE,
     regex: new RegExp(String.raw`\b(${NUM})\s?(?:%|percent|per cent)?\s?(?:-|\u2013|\u2014|to)\s?(${NUM})\s?(%|percent|per cent)`, 'gi'),
     read: (m) => ({ value: toNumber(m[1]!), max: toNumber(m[2]!), unit: '%' }),
   },
-  { kind: 'percent', regex: new RegExp(String.raw`\b(${NUM})\s?(%|percent\b|per cent\b)`, 'gi'), read: (m) => ({ value: toNumber(m[1]!), unit: '%' }) },
+  { kind: 'percent', gate: PERCENT_GATE, regex: new RegExp(String.raw`\b(${NUM})\s?(%|percent\b|per cent\b)`, 'gi'), read: (m) => ({ value: toNumber(m[1]!), unit: '%' }) },
   {
     kind: 'fraction',
+    gate: NUMBER_GATE,
     regex: new RegExp(String.raw`\b(${NUM})\s+(?:out\s+of|of|in)\s+(?:every\s+)?(${NUM})\b(?!\s*(?:%|percent|mg|days?|weeks?|months?|years?|hours?))`, 'gi'),
     read: (m) => {
       const a = toNumber(m[1]!);
@@ -35,17 +41,20 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'effect-size',
+    gate: /effect|hedges|cohen|smd|standardi|ratio|nnt|needed|=/i,
     regex: /\b(?:effect sizes?|hedges'? g|cohen'?s d|SMD|standardi[sz]ed mean difference|odds ratio|risk ratio|hazard ratio|NNT|number needed to treat|\b[dg]\s?=|\bOR\s?=|\bRR\s?=|\bHR\s?=|\u03b2\*?\s?=)/gi,
     read: () => ({}),
   },
-  { kind: 'p-value', regex: /\bp\s?[<=>\u2264]\s?0?\.\d+/gi, read: () => ({}) },
+  { kind: 'p-value', gate: /[<=>\u2264]/, regex: /\bp\s?[<=>\u2264]\s?0?\.\d+/gi, read: () => ({}) },
   {
     kind: 'multiple',
+    gate: /twice|double|triple|x\s|times|fold/i,
     regex: new RegExp(String.raw`\b(twice|double|triple|(?:${NUM})\s?(?:x|times|-fold|fold))\s+(?:as|more|higher|faster|better|greater|likely|the)\b`, 'gi'),
     read: (m) => ({ value: /twice|double/i.test(m[1]!) ? 2 : /triple/i.test(m[1]!) ? 3 : toNumber(m[1]!.replace(/\s?(x|times|-fold|fold)$/i, '')) }),
   },
   {
     kind: 'duration',
+    gate: /minute|hour|day|week|month|year|perman|forever|for good|for life|lifelong|long-term|long-lasting|lasting/i,
     regex: new RegExp(String.raw`\b(?:(${NUM}|a few|several|a couple of|many|an?)\s?[-\u2013]?\s?)(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:for|within|over|after|lasting)\s+(minutes|hours|days|weeks|months|years)\b|\b(permanently|permanent|forever|for good|for life|lifelong|long-term|long-lasting|lasting)\b`, 'gi'),
     read: (m) => {
       // Groups: 1 count, 2 unit ("six months"); 3 unit after "for"/"within" ("for months"); 4 a word for ever ("permanently").
@@ -55,18 +64,20 @@ const PATTERNS: Pattern[] = [
       return { value: count * (UNIT_DAYS[unit] ?? 1), unit: 'days' };
     },
   },
-  { kind: 'dose', regex: /\b\d+(?:\.\d+)?\s?(?:mg\/kg|mg|mcg|\u00b5g|ml|mL|IU|ng\/mL)\b/g, read: () => ({}) },
+  { kind: 'dose', gate: /\d/, regex: /\b\d+(?:\.\d+)?\s?(?:mg\/kg|mg|mcg|\u00b5g|ml|mL|IU|ng\/mL)\b/g, read: () => ({}) },
   {
     kind: 'count',
+    gate: /\d/,
     regex: /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+){0,2}(patients|people|participants|adults|veterans|subjects|volunteers|women|men|children|trials|studies|RCTs|reviews|articles|clinics|infusions|sessions|treatments|doses)\b/gi,
     read: (m) => ({ value: toNumber(m[1]!) }),
   },
-  { kind: 'year', regex: /\b(19[5-9]\d|20[0-4]\d)\b/g, read: (m) => ({ value: Number(m[1]) }) },
+  { kind: 'year', gate: /\d/, regex: /\b(19[5-9]\d|20[0-4]\d)\b/g, read: (m) => ({ value: Number(m[1]) }) },
 ];
 
 export function findNumbers(text: string, offset: number): NumberMention[] {
   const found: NumberMention[] = [];
   for (const p of PATTERNS) {
+    if (!p.gate.test(text)) continue;
     p.regex.lastIndex = 0;
     for (let m = p.regex.exec(text); m; m = p.regex.exec(text)) {
       const start = m.index;

@@ -1,7 +1,7 @@
 // Matches lexicon terms in text by words, not by one big regular expression:
 // the text is split into word tokens once (shared by every lexicon that looks
-// at the same sentence), and each token is looked up in a map of the terms
-// that start with it. Leftmost-longest, non-overlapping matches.
+// at the same sentence), and from each token one walk down a word trie finds
+// the terms that start there. Leftmost-longest, non-overlapping matches.
 //
 // Term syntax: words separated by spaces; a hyphen between words also
 // matches a space or nothing ("game-changer", "game changer", "gamechanger");
@@ -16,34 +16,90 @@ export interface PhraseMatch<T> {
   entry: T;
 }
 
-interface Token {
-  start: number;
-  end: number;
-  word: string;
+/** A term ends here: the matcher (slot) it belongs to and the entry it stands for. */
+interface TermEnd {
+  slot: number;
+  entry: unknown;
 }
 
-interface CompiledTerm<T> {
+/**
+ * One node of a word trie shared by every registered matcher: a scan walks it
+ * from each token, so the cost per token is a map lookup or two, however many
+ * matchers and terms start with that word.
+ */
+interface TrieNode {
+  next?: Map<string, TrieNode>;
+  /** Edges for words written with a trailing "*": any word with that beginning. */
+  prefixed?: { start: string; node: TrieNode }[];
+  /** At most one per slot: the first entry registered with these words. */
+  ends?: TermEnd[];
+}
+
+/** A character that may stand between the words of a term. */
+const GAP_CHAR = /[\s\-\u2010-\u2015'"\u2018\u2019\u201c\u201d.]/;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
+
+interface Tokens {
+  starts: number[];
+  ends: number[];
   words: string[];
-  /** Per word: match as a prefix. */
-  prefix: boolean[];
-  entry: T;
+  /** Per token: only gap characters stand between it and the token before. */
+  joined: boolean[];
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*\+?|%|:/gu;
-const GAP = /^[\s\-\u2010-\u2015'"\u2018\u2019\u201c\u201d.]*$/;
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/**
+ * Word tokens: runs of letters and digits, with "'s"-style endings and a trailing "+" ("18+"), and the symbols "%" and ":".
+ * A loop over character codes rather than a regular expression: this runs on every sentence, and allocates only the words.
+ */
+export function tokenize(text: string): Tokens {
+  const tokens: Tokens = { starts: [], ends: [], words: [], joined: [] };
   // Lower-case the sentence once rather than each word, unless that changes its length (a few Unicode letters do).
   let lower = text.toLowerCase();
-  if (lower.length !== text.length) lower = text;
+  const normalized = lower.length === text.length;
+  if (!normalized) lower = text;
   else if (lower.includes('\u2019')) lower = lower.replace(/\u2019/g, "'");
-  const normalized = lower !== text;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(lower); m; m = TOKEN.exec(lower)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length, word: normalized ? m[0] : normalizeWord(m[0]) });
+  const n = lower.length;
+  let previousEnd = -1;
+  let i = 0;
+  while (i < n) {
+    const code = lower.charCodeAt(i);
+    let end: number;
+    if (code === 37 || code === 58) end = i + 1; // "%", ":"
+    else {
+      let width = wordCharWidth(lower, i, false);
+      if (!width) {
+        i++;
+        continue;
+      }
+      end = i + width;
+      while (end < n && (width = wordCharWidth(lower, end, false))) end += width;
+      // An apostrophe followed by letters stays in the word ("don't", "patient's").
+      while (end + 1 < n && (lower[end] === "'" || lower[end] === '\u2019') && (width = wordCharWidth(lower, end + 1, true))) {
+        end += 1 + width;
+        while (end < n && (width = wordCharWidth(lower, end, true))) end += width;
+      }
+      if (lower[end] === '+') end++;
+    }
+    let joined = previousEnd >= 0;
+    for (let k = previousEnd; joined && k < i; k++) joined = text[k] === ' ' || GAP_CHAR.test(text[k]!);
+    const word = lower.slice(i, end);
+    tokens.starts.push(i);
+    tokens.ends.push(end);
+    tokens.words.push(normalized ? word : normalizeWord(word));
+    tokens.joined.push(joined);
+    previousEnd = i = end;
   }
   return tokens;
+}
+
+/** How many UTF-16 units the letter (or, unless `lettersOnly`, digit) at `i` takes: 0 when there is none. */
+function wordCharWidth(text: string, i: number, lettersOnly: boolean): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (!lettersOnly && code >= 48 && code <= 57) ? 1 : 0;
+  const point = text.codePointAt(i)!;
+  const width = point > 0xffff ? 2 : 1;
+  return (lettersOnly ? LETTER : LETTER_OR_NUMBER).test(text.slice(i, i + width)) ? width : 0;
 }
 
 function normalizeWord(word: string): string {
@@ -51,100 +107,118 @@ function normalizeWord(word: string): string {
   return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
 }
 
-interface SlotTerms {
-  slot: number;
-  /** Longest first, so the first that matches is the leftmost-longest. */
-  terms: CompiledTerm<unknown>[];
-}
+const NO_MATCHES: readonly PhraseMatch<unknown>[] = Object.freeze([]);
 
 /**
  * Runs many matchers over the same text in one pass: the text is tokenized
- * once and each token is looked up once, in a map from first word to the terms
- * of every matcher that start with it. Results for the last text are kept, so
+ * once, and from each token one walk down a word trie finds the longest term
+ * of every matcher that starts there. Results for the last text are kept, so
  * every matcher that asks about the same sentence gets them for free.
  */
 export class PhraseScanner {
-  private readonly byFirstWord = new Map<string, SlotTerms[]>();
-  private readonly prefixFirst: SlotTerms[] = [];
+  private readonly root: TrieNode = {};
   private slots = 0;
   private lastText: string | undefined;
-  private lastResults: PhraseMatch<unknown>[][] = [];
+  private lastResults: (readonly PhraseMatch<unknown>[])[] = [];
 
   /** Adds a matcher's entries; returns its slot in scan results. */
   register(entries: readonly { terms: readonly string[] }[]): number {
     const slot = this.slots++;
-    const regular = new Map<string, CompiledTerm<unknown>[]>();
-    const prefix: CompiledTerm<unknown>[] = [];
     for (const entry of entries) {
       for (const term of entry.terms) {
         for (const words of variants(term)) {
-          const compiled: CompiledTerm<unknown> = { words: words.map((w) => w.replace(/\*$/, '')), prefix: words.map((w) => w.endsWith('*')), entry };
-          if (!compiled.words.length) continue;
-          if (compiled.prefix[0]) prefix.push(compiled);
-          else {
-            const list = regular.get(compiled.words[0]!) ?? [];
-            if (!list.some((c) => c.words.join(' ') === compiled.words.join(' '))) list.push(compiled);
-            regular.set(compiled.words[0]!, list);
-          }
+          if (!words.length) continue;
+          let node = this.root;
+          for (const word of words) node = child(node, word);
+          node.ends ??= [];
+          if (!node.ends.some((e) => e.slot === slot)) node.ends.push({ slot, entry });
         }
       }
     }
-    for (const [word, terms] of regular) {
-      terms.sort((a, b) => b.words.length - a.words.length);
-      const slots = this.byFirstWord.get(word) ?? [];
-      slots.push({ slot, terms });
-      this.byFirstWord.set(word, slots);
-    }
-    if (prefix.length) this.prefixFirst.push({ slot, terms: prefix });
     this.lastText = undefined;
     return slot;
   }
 
   /** Leftmost-longest, non-overlapping matches of every registered matcher, by slot. */
-  scan(text: string): readonly PhraseMatch<unknown>[][] {
+  scan(text: string): readonly (readonly PhraseMatch<unknown>[])[] {
     if (text === this.lastText) return this.lastResults;
     const tokens = tokenize(text);
-    const results: PhraseMatch<unknown>[][] = Array.from({ length: this.slots }, () => []);
-    // Per slot, the first token a new match may start at (matches of one matcher never overlap).
-    const next = new Array<number>(this.slots).fill(0);
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      const candidates = this.byFirstWord.get(token.word);
-      if (candidates) {
-        for (const { slot, terms } of candidates) {
-          if (next[slot]! > i) continue;
-          const term = terms.find((c) => matchesAt(c, tokens, i, text));
-          if (term) next[slot] = record(results[slot]!, term, tokens, i, text);
-        }
-      }
-      for (const { slot, terms } of this.prefixFirst) {
+    const slots = this.slots;
+    if (this.next.length !== slots) this.resize(slots);
+    const { next, bestEnd, bestEntry, foundSlots } = this;
+    next.fill(0);
+    const results: (readonly PhraseMatch<unknown>[])[] = new Array(slots).fill(NO_MATCHES);
+    for (let i = 0; i < tokens.words.length; i++) {
+      this.foundCount = 0;
+      this.visit(this.root, i - 1, tokens);
+      for (let f = 0; f < this.foundCount; f++) {
+        const slot = foundSlots[f]!;
+        const last = bestEnd[slot]!;
+        bestEnd[slot] = -1;
         if (next[slot]! > i) continue;
-        const term = terms.find((c) => matchesAt(c, tokens, i, text));
-        if (term) next[slot] = record(results[slot]!, term, tokens, i, text);
+        let out = results[slot]!;
+        if (out === NO_MATCHES) results[slot] = out = [];
+        const start = tokens.starts[i]!;
+        const end = tokens.ends[last]!;
+        (out as PhraseMatch<unknown>[]).push({ start, end, text: text.slice(start, end), entry: bestEntry[slot] });
+        next[slot] = last + 1;
       }
     }
     this.lastText = text;
     this.lastResults = results;
     return results;
   }
-}
 
-function record(out: PhraseMatch<unknown>[], term: CompiledTerm<unknown>, tokens: readonly Token[], i: number, text: string): number {
-  const first = tokens[i]!;
-  const last = tokens[i + term.words.length - 1]!;
-  out.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), entry: term.entry });
-  return i + term.words.length;
-}
+  // Scratch space for scan, kept between sentences. Per slot: the first token a new match may start at
+  // (matches of one matcher never overlap), and the longest term found from the current token (its last token and entry).
+  private next = new Int32Array(0);
+  private bestEnd = new Int32Array(0);
+  private bestEntry: unknown[] = [];
+  /** The slots with a term from the current token: `foundSlots[0..foundCount)`. */
+  private foundSlots = new Int32Array(0);
+  private foundCount = 0;
 
-function matchesAt(term: CompiledTerm<unknown>, tokens: readonly Token[], i: number, text: string): boolean {
-  if (i + term.words.length > tokens.length) return false;
-  for (let k = 0; k < term.words.length; k++) {
-    const token = tokens[i + k]!;
-    const word = term.words[k]!;
-    if (term.prefix[k] ? !token.word.startsWith(word) : token.word !== word) return false;
-    if (k > 0 && !GAP.test(text.slice(tokens[i + k - 1]!.end, token.start))) return false;
+  private resize(slots: number): void {
+    this.next = new Int32Array(slots);
+    this.bestEnd = new Int32Array(slots).fill(-1);
+    this.bestEntry = new Array<unknown>(slots);
+    this.foundSlots = new Int32Array(slots);
   }
-  return true;
+
+  /** Walks down from `node`, which the tokens up to `last` led to, noting every term that ends on the way. */
+  private visit(node: TrieNode, last: number, tokens: Tokens): void {
+    if (node.ends) {
+      const { bestEnd, bestEntry } = this;
+      for (const { slot, entry } of node.ends) {
+        if (bestEnd[slot]! < 0) this.foundSlots[this.foundCount++] = slot;
+        // Deeper nodes are visited later, so a longer term replaces a shorter one; equal lengths keep the first.
+        if (last > bestEnd[slot]!) {
+          bestEnd[slot] = last;
+          bestEntry[slot] = entry;
+        }
+      }
+    }
+    const k = last + 1;
+    if (k >= tokens.words.length || (node !== this.root && !tokens.joined[k])) return;
+    const word = tokens.words[k]!;
+    const exact = node.next?.get(word);
+    if (exact) this.visit(exact, k, tokens);
+    if (node.prefixed) for (const p of node.prefixed) if (word.startsWith(p.start)) this.visit(p.node, k, tokens);
+  }
+}
+
+function child(node: TrieNode, word: string): TrieNode {
+  if (word.endsWith('*')) {
+    const start = word.slice(0, -1);
+    node.prefixed ??= [];
+    let edge = node.prefixed.find((p) => p.start === start);
+    if (!edge) node.prefixed.push((edge = { start, node: {} }));
+    return edge.node;
+  }
+  node.next ??= new Map();
+  let target = node.next.get(word);
+  if (!target) node.next.set(word, (target = {}));
+  return target;
 }
 
 /**
