@@ -9,7 +9,7 @@ import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { PackFinding, PackSource } from '../core/knowledge/evidencePack.js';
 import { matcherFor, type Lexicon, type LexiconEntry } from '../core/knowledge/lexicons.js';
-import type { PhraseMatcher } from '../core/text/phrases.js';
+import { PhraseScanner, type PhraseMatcher } from '../core/text/phrases.js';
 import type { Cue, InterventionMention, Span } from '../core/types.js';
 import type { RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
@@ -74,10 +74,10 @@ export interface SlotCue extends Cue {
 export class EvidenceWords {
   /** For the sentence: matched in the analyzer's one pass over it, with every other lexicon. */
   private readonly sentenceMatchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
-  /** For other text (footnotes, reference entries, design notes). */
+  /** For other text (footnotes, reference entries, design notes): one pass serves every slot. */
   private readonly textMatchers = new Map<Slot, PhraseMatcher<LexiconEntry>>();
   // Footnotes and source summaries are read again for every sentence that cites them.
-  private readonly textTests = new Map<string, boolean>();
+  private readonly textScanner = new PhraseScanner(500);
 
   /**
    * `references`: the words that stand for the treatment being discussed ("it", "this treatment"), read as the slot 'reference';
@@ -89,7 +89,7 @@ export class EvidenceWords {
     if (hedges) sources.push(['hedge-modal', hedges, 'modal'], ['hedge-tentative', hedges, 'tentative-verb']);
     for (const [slot, source, category] of sources) {
       this.sentenceMatchers.set(slot, analyzer.sentenceMatcher(source, [category]));
-      this.textMatchers.set(slot, matcherFor(source, [category]));
+      this.textMatchers.set(slot, matcherFor(source, [category], this.textScanner));
     }
   }
 
@@ -106,14 +106,7 @@ export class EvidenceWords {
 
   /** Whether plain text (a footnote, a reference entry, a design note) has a word of the slot. */
   test(text: string, slot: Slot): boolean {
-    const key = `${slot}\u0000${text}`;
-    let found = this.textTests.get(key);
-    if (found === undefined) {
-      if (this.textTests.size > 5000) this.textTests.clear();
-      found = this.textMatchers.get(slot)?.test(text) ?? false;
-      this.textTests.set(key, found);
-    }
-    return found;
+    return this.textMatchers.get(slot)?.test(text) ?? false;
   }
 
   findIn(text: string, slot: Slot): readonly { start: number; end: number; text: string }[] {

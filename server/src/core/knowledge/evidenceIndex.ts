@@ -96,6 +96,18 @@ export class EvidenceIndex {
 
   /** The source a citation points at: a DOI anywhere in the text, else an "Author … Year" pair, else a source alias or title. */
   sourceForCitation(text: string): PackSource | undefined {
+    // Footnotes and reference entries are looked up again for every sentence that cites them.
+    const known = this.citationSources.get(text);
+    if (known !== undefined) return known ?? undefined;
+    if (this.citationSources.size >= 2000) this.citationSources.clear();
+    const found = this.findSourceForCitation(text);
+    this.citationSources.set(text, found ?? null);
+    return found;
+  }
+
+  private readonly citationSources = new Map<string, PackSource | null>();
+
+  private findSourceForCitation(text: string): PackSource | undefined {
     const doi = /\b10\.\d{4,9}\/[^\s"'<>)\]]+/.exec(text)?.[0]?.replace(/[.,;]+$/, '').toLowerCase();
     if (doi) {
       const byDoi = this.sourceByDoi.get(doi);

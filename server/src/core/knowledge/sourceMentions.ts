@@ -27,5 +27,19 @@ export function sourceForTitle(index: EvidenceIndex, text: string): PackSource |
   if (direct) return direct;
   const wanted = normalizeTitle(text);
   if (wanted.length < MIN_TITLE_PREFIX) return undefined;
-  return index.allSources().find((s) => [s.title, ...(s.aliases ?? [])].some((t) => t && t.length >= MIN_TITLE_PREFIX && normalizeTitle(t).startsWith(wanted)));
+  return normalizedTitles(index).find((t) => t.title.startsWith(wanted))?.source;
+}
+
+const titlesByIndex = new WeakMap<EvidenceIndex, { title: string; source: PackSource }[]>();
+
+/** Every source's title and aliases long enough to be matched by their start, normalised once per index. */
+function normalizedTitles(index: EvidenceIndex): { title: string; source: PackSource }[] {
+  let titles = titlesByIndex.get(index);
+  if (!titles) {
+    titles = index
+      .allSources()
+      .flatMap((source) => [source.title, ...(source.aliases ?? [])].filter((t): t is string => !!t && t.length >= MIN_TITLE_PREFIX).map((t) => ({ title: normalizeTitle(t), source })));
+    titlesByIndex.set(index, titles);
+  }
+  return titles;
 }

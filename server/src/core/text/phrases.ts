@@ -27,12 +27,13 @@ interface TermEnd {
  * from each token, so the cost per token is a map lookup or two, however many
  * matchers and terms start with that word.
  */
-interface TrieNode {
-  next?: Map<string, TrieNode>;
+class TrieNode {
+  // Every node has the same fields (set in the constructor), so the walk's property reads stay monomorphic.
+  next: Map<string, TrieNode> | undefined = undefined;
   /** Edges for words written with a trailing "*": any word with that beginning. */
-  prefixed?: { start: string; node: TrieNode }[];
+  prefixed: { start: string; node: TrieNode }[] | undefined = undefined;
   /** At most one per slot: the first entry registered with these words. */
-  ends?: TermEnd[];
+  ends: TermEnd[] | undefined = undefined;
 }
 
 /** A character that may stand between the words of a term. */
@@ -116,10 +117,15 @@ const NO_MATCHES: readonly PhraseMatch<unknown>[] = Object.freeze([]);
  * every matcher that asks about the same sentence gets them for free.
  */
 export class PhraseScanner {
-  private readonly root: TrieNode = {};
+  private readonly root = new TrieNode();
   private slots = 0;
   private lastText: string | undefined;
   private lastResults: (readonly PhraseMatch<unknown>[])[] = [];
+  /** Results for texts read again and again (footnotes, reference entries), when the scanner is made to remember them. */
+  private readonly remembered = new Map<string, (readonly PhraseMatch<unknown>[])[]>();
+
+  /** `remember`: how many texts besides the last to keep results for; beyond it the memory starts afresh. */
+  constructor(private readonly remember = 0) {}
 
   /** Adds a matcher's entries; returns its slot in scan results. */
   register(entries: readonly { terms: readonly string[] }[]): number {
@@ -136,12 +142,15 @@ export class PhraseScanner {
       }
     }
     this.lastText = undefined;
+    this.remembered.clear();
     return slot;
   }
 
   /** Leftmost-longest, non-overlapping matches of every registered matcher, by slot. */
   scan(text: string): readonly (readonly PhraseMatch<unknown>[])[] {
     if (text === this.lastText) return this.lastResults;
+    const known = this.remember ? this.remembered.get(text) : undefined;
+    if (known) return known;
     const tokens = tokenize(text);
     const slots = this.slots;
     if (this.next.length !== slots) this.resize(slots);
@@ -166,6 +175,10 @@ export class PhraseScanner {
     }
     this.lastText = text;
     this.lastResults = results;
+    if (this.remember) {
+      if (this.remembered.size >= this.remember) this.remembered.clear();
+      this.remembered.set(text, results);
+    }
     return results;
   }
 
@@ -212,12 +225,12 @@ function child(node: TrieNode, word: string): TrieNode {
     const start = word.slice(0, -1);
     node.prefixed ??= [];
     let edge = node.prefixed.find((p) => p.start === start);
-    if (!edge) node.prefixed.push((edge = { start, node: {} }));
+    if (!edge) node.prefixed.push((edge = { start, node: new TrieNode() }));
     return edge.node;
   }
   node.next ??= new Map();
   let target = node.next.get(word);
-  if (!target) node.next.set(word, (target = {}));
+  if (!target) node.next.set(word, (target = new TrieNode()));
   return target;
 }
 
