@@ -147,6 +147,8 @@ export class Checker {
     const sentences = splitSentences(local);
     // Paragraph-wide facts, once per block rather than once per sentence.
     const sources = local.citations.filter(isSourceCitation);
+    const sourceNames = this.sourceNames;
+    let namesSource: boolean | undefined;
     const context: DocumentContext = {
       knowledge: this.knowledge,
       footnotes,
@@ -155,7 +157,10 @@ export class Checker {
       referenceEntry: REFERENCE_ENTRY.test(local.prose),
       paragraphCited: sources.length > 0,
       citedFrom: (start) => sources.some((c) => c.end > start),
-      paragraphNamesSource: this.sourceNames.test(local.prose),
+      // Read only when a rule asks: most sentences are settled before it matters.
+      get paragraphNamesSource() {
+        return (namesSource ??= sourceNames.test(local.prose));
+      },
     };
     const findings: Omit<Finding, 'severity'>[] = [];
     let topic = topicIn;

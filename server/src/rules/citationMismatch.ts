@@ -60,13 +60,14 @@ export const citationMismatch: RuleDefinition = {
     const index = knowledge.evidence;
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     const designNames = designNamesFrom(knowledge.lexicons['evidence-claims']);
+    const profiles = new StudyProfiles(words);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
       // Nothing to compare without a citation, a section's study or a sentence about a study.
       if (!facts.citations.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words)) return [];
       const studies = citedSources(facts, document)
         .filter((c) => !c.source || isUsable(c.source))
-        .map((c) => profile(c, words))
+        .map((c) => profiles.of(c))
         .filter((p): p is StudyProfile => !!p);
       // A section's study is described only by sentences that talk about a study.
       const talksAboutStudy = words.find(facts, 'study-mention').length > 0 || facts.studyClaims.length > 0;
@@ -102,7 +103,29 @@ function designNamesFrom(lexicon: Lexicon): Map<string, string> {
   return new Map(lexicon.entries.filter((e) => e.category === 'design-name').flatMap((e) => e.terms.map((t) => [t, e.replacements?.[0] ?? t] as const)));
 }
 
-function profile(cited: CitedSource, words: EvidenceWords): StudyProfile | undefined {
+/** A source reads the same for every sentence that cites it: its profile is worked out once per checker. */
+class StudyProfiles {
+  private readonly bySource = new WeakMap<PackSource, Omit<StudyProfile, 'via'>>();
+  private readonly byText = new Map<string, Omit<StudyProfile, 'via'> | undefined>();
+
+  constructor(private readonly words: EvidenceWords) {}
+
+  of(cited: CitedSource): StudyProfile | undefined {
+    const s = cited.source;
+    let read = s ? this.bySource.get(s) : cited.text !== undefined ? this.byText.get(cited.text) : undefined;
+    if (!read) {
+      read = readProfile(cited, this.words);
+      if (s && read) this.bySource.set(s, read);
+      else if (cited.text !== undefined) {
+        if (this.byText.size >= 2000) this.byText.clear();
+        this.byText.set(cited.text, read);
+      }
+    }
+    return read && { ...read, via: cited.via };
+  }
+}
+
+function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfile, 'via'> | undefined {
   const s = cited.source;
   if (s) {
     const notes = `${s.designNotes ?? ''} ${s.summary ?? ''} ${s.intervention ?? ''}`;
@@ -122,7 +145,6 @@ function profile(cited: CitedSource, words: EvidenceWords): StudyProfile | undef
       n: s.n,
       course: words.test(notes, 'regimen-course') && !words.test(notes, 'regimen-single'),
       single: false,
-      via: cited.via,
     };
   }
   const text = cited.text;
@@ -142,7 +164,6 @@ function profile(cited: CitedSource, words: EvidenceWords): StudyProfile | undef
     n,
     course: false,
     single: false,
-    via: cited.via,
   };
 }
 

@@ -60,6 +60,8 @@ type Entry = LexiconEntry & { id?: string; name?: string };
 
 const AUTHOR_YEAR = /\(([A-Z][\p{L}'\-]+(?:\s(?:et al\.?|and|&)\s?[A-Z]?[\p{L}'\-]*)?,?\s(?:19|20)\d\d[a-z]?(?:;[^)]*)?)\)|\b([A-Z][\p{L}'\-]+\s(?:et al\.?|and [A-Z][\p{L}'\-]+|& [A-Z][\p{L}'\-]+)\s?\((?:19|20)\d\d[a-z]?\))|\(([A-Z][\p{L}\s&,.'\-]{2,80}?,\s?(?:19|20)\d\d)\)/gu;
 const QUOTED = /\u201c[^\u201d]{1,200}\u201d|"[^"\n]{1,200}"|\u2018[^\u2019]{1,120}\u2019(?![a-z])|(?<![\w'])'[^'\n]{1,80}'(?![\w])/g;
+const QUOTE_MARK = /["'\u201c\u2018]/;
+const YEAR = /(?:19|20)\d\d/;
 const CLAUSE_BREAK = /[;:\u2014\u2013()]|,\s|\s-\s/;
 /** A break between two clauses that each can make their own claim ("Most improve, and TMS is…"); a bare comma is not one. */
 export const CLAUSE_JOIN = /[;:\u2014\u2013()]|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
@@ -140,9 +142,10 @@ export class ClaimAnalyzer {
       .find(text)
       .map((m) => ({ start: at + m.start, end: at + m.end, id: m.entry.id!, name: m.entry.name!, via: 'name' as const }));
     const conditions = this.conditions.find(text).map(cue);
-    const quotes = findAll(QUOTED, text, at);
+    // Cheap tests first: most sentences hold no quotation mark and no year.
+    const quotes = QUOTE_MARK.test(text) ? findAll(QUOTED, text, at) : [];
     const citations = blockCitations.filter((c) => c.start >= at && c.start < citationEnd);
-    for (const m of findAll(AUTHOR_YEAR, text, at)) citations.push({ ...m, kind: 'author-year', label: sourceText(text, m, at), scholarly: true });
+    if (YEAR.test(text)) for (const m of findAll(AUTHOR_YEAR, text, at)) citations.push({ ...m, kind: 'author-year', label: sourceText(text, m, at), scholarly: true });
     for (const m of this.studyNames.find(text)) citations.push({ start: at + m.start, end: at + m.end, kind: 'named-study', label: m.entry.id!, scholarly: true });
 
     const numbers = findNumbers(text, at);
