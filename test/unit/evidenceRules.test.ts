@@ -44,11 +44,63 @@ describe('evidence-mismatch', () => {
     assert.deepEqual(findings('Spravato was approved as monotherapy in 2025.', 'evidence-mismatch'), []);
   });
 
+  it('reads a lower risk of suicide as a claim about suicidal behaviour, and a population at imminent risk as one with suicidal ideation', () => {
+    assert.equal(findings('Esketamine reduces the risk of suicide in adults with depression.', 'evidence-mismatch').length, 1);
+    assert.deepEqual(findings('In patients at imminent suicide risk, esketamine eased depression scores within hours.', 'evidence-mismatch'), []);
+  });
+
   it('says nothing without an evidence pack', () => {
     const bare = new Checker(buildKnowledge({ withoutBuiltinPacks: true }));
     const ids = bare.check('Ketamine puts 70% of patients into remission. Ketamine is FDA-approved for depression.').findings.map((f) => f.ruleId);
     assert.ok(!ids.includes('evidence-mismatch'));
     assert.ok(!ids.includes('citation-mismatch'));
+  });
+});
+
+describe('missing-citation', () => {
+  const flagged = (text: string) => findings(text, 'missing-citation').map((f) => f.text);
+
+  it('asks for a source for a proof claim, not for an assertion that experts agree', () => {
+    assert.deepEqual(flagged('Research has proven that light therapy eases winter depression.'), ['has proven']);
+    assert.deepEqual(flagged('Most specialists agree that light therapy eases winter depression.'), []);
+    assert.equal(findings('Most specialists agree that light therapy eases winter depression.', 'overstated-evidence').length, 1);
+  });
+
+  it('leaves a quoted label the text goes on to rebut', () => {
+    assert.deepEqual(flagged('Our gummies are scientifically proven to improve sleep.'), ['scientifically proven']);
+    assert.deepEqual(flagged('The box says "Scientifically proven sleep", but no trial backs that up.'), []);
+  });
+
+  it('reads a percentage of people as a statistic, but not one that describes the product or a dose', () => {
+    assert.deepEqual(flagged('About 40% of users reported better sleep within a week.'), ['40%']);
+    assert.deepEqual(flagged('The drug fails in about 60% of the people who try it.'), ['60%']);
+    assert.deepEqual(flagged('Each capsule provides 100% of the daily value of vitamin D.'), []);
+    assert.deepEqual(flagged('Our liposomal coating gives 100% bioavailability.'), []);
+  });
+
+  it('needs unnamed research to claim something before asking for its source', () => {
+    assert.deepEqual(flagged('A recent study found that magnesium eases leg cramps.'), ['A recent study']);
+    assert.deepEqual(flagged('Our editors read published research every week.'), []);
+  });
+
+  it('reads a count of people with a measured outcome as a statistic, not a count of whom a trial enrolled', () => {
+    assert.deepEqual(flagged('A clinic followed 30 patients for a month. Only 11 of them responded, and 5 dropped out of the study.'), ['11 of them']);
+    assert.deepEqual(flagged('A clinic followed 30 patients for a month. Of those 11, only 4 remitted.'), ['Of those 11, only 4']);
+    assert.deepEqual(flagged('The trial enrolled 120 adults who had not responded to two antidepressants.'), []);
+    // "The study found" points at a source; "dropped out of the study" above only mentions one.
+    assert.deepEqual(flagged('A clinic followed 30 patients for a month. The study found that 11 of them responded.'), []);
+  });
+
+  it('takes a section headed by a study\'s title as naming that study', () => {
+    const sentence = 'The findings suggest that repeated infusions may keep some veterans well.';
+    assert.deepEqual(flagged(`# What we know\n\n${sentence}\n`), ['The findings suggest']);
+    assert.deepEqual(flagged(`# Clinical Outcomes of Intravenous Ketamine Treatment for Depression in the VA Health System\n\n${sentence}\n`), []);
+  });
+
+  it('asks for the review behind a pooled result or an appraisal of the trials', () => {
+    assert.deepEqual(flagged('Across trials, about half of the participants felt better within a day.'), ['Across trials']);
+    assert.deepEqual(flagged('Most of these trials carry a high risk of bias.'), ['risk of bias']);
+    assert.deepEqual(flagged('A Cochrane review rated most of these trials at high risk of bias [1].\n\n1. Smith J. Cochrane Database Syst Rev. 2020.\n'), []);
   });
 });
 

@@ -117,7 +117,7 @@ export class ClaimAnalyzer {
     this.attributions = matcherFor(L.attribution, undefined, scanner);
     this.verbs = matcherFor(L['claim-verbs'], undefined, scanner);
     this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence'], scanner);
-    this.studyClaims = matcherFor(L.citations, ['study-claim'], scanner);
+    this.studyClaims = matcherFor(L.citations, ['study-claim', 'unnamed-study'], scanner);
     this.outcomeFragments = matcherFor(L['health-context'], ['outcome']);
     this.instructionWords = matcherFor(L['health-context'], ['instruction']);
   }

@@ -66,10 +66,12 @@ const PATTERNS: Pattern[] = [
   },
   { kind: 'dose', gate: /\d/, regex: /\b\d+(?:\.\d+)?\s?(?:mg\/kg|mg|mcg|\u00b5g|ml|mL|IU|ng\/mL)\b/g, read: () => ({}) },
   {
+    // "24 patients", and a part of a group named before: "8 of them", "of those 8, only 4".
     kind: 'count',
     gate: /\d/,
-    regex: /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+){0,2}(patients|people|participants|adults|veterans|subjects|volunteers|women|men|children|trials|studies|RCTs|reviews|articles|clinics|infusions|sessions|treatments|doses)\b/gi,
-    read: (m) => ({ value: toNumber(m[1]!) }),
+    regex:
+      /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:[a-z-]+\s+){0,2}(patients|people|participants|adults|veterans|subjects|volunteers|women|men|children|trials|studies|RCTs|reviews|articles|clinics|infusions|sessions|treatments|doses)\b|(?:out\s+)?of\s+(?:them|those|these)\b)|\bof\s+(?:those|these|the)\s+\d+,\s+(?:only\s+|just\s+)?(\d+)\b/gi,
+    read: (m) => ({ value: toNumber(m[1] ?? m[3]!) }),
   },
   { kind: 'year', gate: /\d/, regex: /\b(19[5-9]\d|20[0-4]\d)\b/g, read: (m) => ({ value: Number(m[1]) }) },
 ];
