@@ -127,7 +127,7 @@ describe('language server: .health-claims.json', () => {
 
     const warning = await server.message((m) => m.message.includes('.health-claims.json'));
     assert.equal(warning.type, 2, 'a warning');
-    assert.match(warning.message, /line 4/);
+    assert.match(warning.message, /^Health Claims: \.health-claims\.json line 4: .*not valid JSON/, 'the file name and the problem come first, before the long path');
 
     // Re-checking does not warn again.
     await reconfigure(server, { debounceMs: 0, rules: {} }, draftUri, () => true);

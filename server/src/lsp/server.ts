@@ -484,11 +484,13 @@ export class HealthClaimsServer {
     if (!this.warnedConfigs.has(file)) {
       this.warnedConfigs.add(file);
       const first = loaded.problems[0]!;
-      const where = first.line ? ` (line ${first.line})` : '';
+      const where = first.line ? ` line ${first.line}` : '';
+      const more = loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : '';
+      // The file's name and the problem first, its full path last: a notification shows only its start.
       // A plain window/showMessage notification (showWarningMessage would send a request awaiting an answer).
       void this.connection.sendNotification(ShowMessageNotification.type, {
         type: MessageType.Warning,
-        message: `Health Claims: ${file}${where}: ${first.message}${loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : ''} Checking continues with the default settings until it is fixed.`,
+        message: `Health Claims: ${path.basename(file)}${where}: ${first.message}${more} Checking continues with the default settings until it is fixed. (${file})`,
       });
     }
   }
