@@ -150,6 +150,15 @@ describe('health-claims check with workspace evidence packs', () => {
     assert.equal(result.code, 1, 'the findings still count');
     assert.match(result.stdout, /magic bullet/);
   });
+
+  it('explain reads a sentence with the team\'s packs of the current folder', () => {
+    const pack = { ...teamPack, interventions: [...teamPack.interventions, { id: 'team-zuranolone', name: 'Zuranolone', aliases: ['Zurzuvae'], kind: 'drug', route: 'oral', family: 'team-zuranolone' }] };
+    const dir = workspace({ '.health-claims/packs/team.json': JSON.stringify(pack) });
+    const result = run(['explain', 'Zurzuvae cures depression.'], { cwd: dir });
+    assert.equal(result.stderr, '');
+    assert.deepEqual(JSON.parse(result.stdout).interventions.map((i: { id: string }) => i.id), ['team-zuranolone']);
+    assert.deepEqual(JSON.parse(run(['explain', 'Zurzuvae cures depression.']).stdout).interventions, [], 'elsewhere the name is unknown');
+  });
 });
 });
 

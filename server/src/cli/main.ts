@@ -113,7 +113,15 @@ async function check(args: string[]): Promise<number> {
 
 async function explain(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { stdin: { type: 'boolean', default: false }, jsonl: { type: 'boolean', default: false } });
-  const checker = new CheckerPool().forConfig(new ProjectConfigs(() => undefined).forDirectory(process.cwd()).config);
+  // The sentence is read as if it were in a draft in the current folder: that folder's configuration and team packs apply.
+  const loaded = new ProjectConfigs(() => undefined).forDirectory(process.cwd());
+  if (loaded.problems.length) {
+    for (const p of loaded.problems) process.stderr.write(`health-claims: ${formatProblem(p)}\n`);
+    return EXIT_USAGE;
+  }
+  const packs = new WorkspacePacks().forFile(path.join(process.cwd(), 'explain.md'), loaded);
+  for (const pack of packs) for (const p of pack.problems) process.stderr.write(`health-claims: ${p.severity}: ${formatProblem(p)}\n`);
+  const checker = new CheckerPool().forConfig(loaded.config, packs);
   const lines = values.stdin ? fs.readFileSync(0, 'utf8').split(/\r?\n/).filter((l) => l.trim()) : [positionals.join(' ')];
   if (!lines.length || !lines[0]!.trim()) throw new UsageError('Give a sentence to explain, or --stdin.');
   for (const line of lines) {
