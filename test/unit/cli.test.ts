@@ -115,19 +115,14 @@ describe('health-claims check', () => {
   });
 
 describe('health-claims check with workspace evidence packs', () => {
+  // A team pack needs none of the built-in pack's fact-sheet bookkeeping (provenance, factsheetRef, dates) or empty sections.
   const teamPack = {
     id: 'team-psilocybin',
     title: 'Psilocybin (team pack)',
     version: '1.0.0',
-    updated: '2026-01-15',
-    description: 'A team pack for the CLI tests.',
-    provenance: 'Written for the tests.',
     interventions: [{ id: 'psilocybin', name: 'Psilocybin', aliases: ['psilocybin'], kind: 'drug', route: 'oral', family: 'psilocybin' }],
     conditions: [{ id: 'team-depression', name: 'Depression', aliases: ['depression'] }],
-    sources: [{ id: 'team-goodwin-2022', citation: 'Goodwin GM, et al. N Engl J Med. 2022.', firstAuthor: 'Goodwin', year: 2022, design: 'rct', intervention: 'psilocybin', factsheetRef: 'S01', verification: 'verified' }],
-    findings: [],
-    regulatory: [],
-    safety: [],
+    sources: [{ id: 'team-goodwin-2022', citation: 'Goodwin GM, et al. N Engl J Med. 2022.', firstAuthor: 'Goodwin', year: 2022, design: 'rct', intervention: 'psilocybin', verification: 'verified' }],
   };
   const DRAFT = 'Research has shown that psilocybin relieves depression.\n';
 

@@ -27,6 +27,27 @@ export interface LoadedPack {
   version: number;
 }
 
+/**
+ * Team packs follow the built-in pack's schema without the bookkeeping that ties the
+ * built-in pack to its checked fact sheet (fact-sheet references, provenance notes,
+ * dates), and may leave out sections they have nothing for.
+ */
+const OPTIONAL_FOR_TEAMS = { pack: ['updated', 'description', 'provenance', 'conditions', 'findings', 'regulatory', 'safety'], source: ['factsheetRef'] };
+const teamPackSchema = relaxedSchema(evidencePackSchema as unknown as PackSchema);
+
+interface PackSchema {
+  required: string[];
+  definitions: Record<string, { required?: string[] }>;
+}
+
+function relaxedSchema(schema: PackSchema): PackSchema {
+  const relaxed = structuredClone(schema);
+  relaxed.required = relaxed.required.filter((k) => !OPTIONAL_FOR_TEAMS.pack.includes(k));
+  const source = relaxed.definitions.source!;
+  source.required = source.required?.filter((k) => !OPTIONAL_FOR_TEAMS.source.includes(k));
+  return relaxed;
+}
+
 const SCHEMA_HINT = 'Correct the pack so it matches data/schema/evidence-pack.schema.json (see data/packs/README.md). Until then it is not loaded; the built-in pack and the other checks go on.';
 
 export function isWorkspacePackFile(file: string): boolean {
@@ -105,9 +126,10 @@ function readPack(file: string, version: number): LoadedPack {
       ],
     };
   }
-  const result = validateJsonText<EvidencePack>(text, evidencePackSchema, file, SCHEMA_HINT);
+  const result = validateJsonText<EvidencePack>(text, teamPackSchema, file, SCHEMA_HINT);
   if (!result.value) return { file, version, problems: result.problems.map((p) => ({ ...p, severity: 'error' as const })) };
-  const references = packReferenceProblems(result.value, builtinKnowledge().packs).map((p) => ({
+  const pack: EvidencePack = { ...result.value, conditions: result.value.conditions ?? [], findings: result.value.findings ?? [], regulatory: result.value.regulatory ?? [], safety: result.value.safety ?? [] };
+  const references = packReferenceProblems(pack, builtinKnowledge().packs).map((p) => ({
     file,
     path: p.path,
     ...(locatePointer(text, p.path) ?? {}),
@@ -115,7 +137,7 @@ function readPack(file: string, version: number): LoadedPack {
     hint: `${p.hint} The pack is loaded; this reference is not used.`,
     severity: 'warning' as const,
   }));
-  return { file, version, pack: result.value, problems: references };
+  return { file, version, pack, problems: references };
 }
 
 function safeReaddir(folder: string): string[] {
