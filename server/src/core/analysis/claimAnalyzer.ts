@@ -333,7 +333,9 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
   return f.attributions.some((a) => {
     switch (a.category) {
       case 'reporting-verb':
+      case 'stance-verb':
       case 'myth-framing':
+        // A stance verb ("advocates argue") withholds the writer's voice even from single words; neutral reporting does not.
         if (a.category === 'reporting-verb' && !options.reportedSpeech) return false;
         if (a.start < span.end && span.start < a.end) return false; // the cue is part of the term itself
         // Reported speech covers its own clause: "X reported Y; ketamine is a breakthrough" asserts the second part.
