@@ -60,9 +60,10 @@ type Entry = LexiconEntry & { id?: string; name?: string };
 
 const AUTHOR_YEAR = /\(([A-Z][\p{L}'\-]+(?:\s(?:et al\.?|and|&)\s?[A-Z]?[\p{L}'\-]*)?,?\s(?:19|20)\d\d[a-z]?(?:;[^)]*)?)\)|\b([A-Z][\p{L}'\-]+\s(?:et al\.?|and [A-Z][\p{L}'\-]+|& [A-Z][\p{L}'\-]+)\s?\((?:19|20)\d\d[a-z]?\))|\(([A-Z][\p{L}\s&,.'\-]{2,80}?,\s?(?:19|20)\d\d)\)/gu;
 const QUOTED = /\u201c[^\u201d]{1,200}\u201d|"[^"\n]{1,200}"|\u2018[^\u2019]{1,120}\u2019(?![a-z])|(?<![\w'])'[^'\n]{1,80}'(?![\w])/g;
-const CLAUSE_BREAK = /[;:\u2014\u2013()]|,\s|\s-\s/;
+// A colon between digits ("a 16:8 schedule", "at 3:30") is part of a number, not a break.
+const CLAUSE_BREAK = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|,\s|\s-\s/;
 /** A break between two clauses that each can make their own claim ("Most improve, and TMS is…"); a bare comma is not one. */
-export const CLAUSE_JOIN = /[;:\u2014\u2013()]|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
+export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
 const BASE_FORM_VERB_CONTEXT = /\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)\s+(?:\w+ly\s+)?$/i;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
