@@ -217,7 +217,9 @@ export class ClaimAnalyzer {
       const baseForm = rawCategory.endsWith('-base');
       // A benefit gerund is a claim only as the means of a verb: "works by repairing damaged nerves".
       if (rawCategory.endsWith('-gerund') && !/\b\w+\s+by\s+$/i.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
-      const category = rawCategory.replace(/-(?:base|gerund)$/, '') as ClaimVerb['category'];
+      // An activity verb ("treat") names giving care; it claims a result only as a finite verb.
+      const activity = rawCategory.startsWith('activity-');
+      const category = (activity ? 'benefit' : rawCategory.replace(/-(?:base|gerund)$/, '')) as ClaimVerb['category'];
       const start = at + m.start;
       const end = at + m.end;
       // "works by blocking NMDA receptors" explains a mechanism; it claims no benefit.
@@ -225,7 +227,8 @@ export class ClaimAnalyzer {
       // "used to treat", "in order to relieve": an infinitive describes a purpose, not a result.
       // ("a way to boost immunity", "known to cure" still claim a result.)
       const before = text.slice(Math.max(0, m.start - 16), m.start);
-      if (/\bto\s+$/i.test(before) && !/\b(?:ways?|known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before)) continue;
+      // "Known to treat" claims a result; "a new way to treat" names a purpose.
+      if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || !/\bways?\s+to\s+$/i.test(before))) continue;
       const object = this.objectAfter(facts, m.end);
       if (category === 'benefit-directional' && !object) continue;
       const subject = this.subjectBefore(facts, m.start, references, topic);
