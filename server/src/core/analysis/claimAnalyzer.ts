@@ -111,7 +111,8 @@ export class ClaimAnalyzer {
     );
     this.references = matcherFor(L.references, ['pronoun'], scanner);
     this.exampleMarkers = matcherFor(L.references, ['example-marker'], scanner);
-    this.treatmentNouns = matcherFor(L.references, ['treatment-noun'], scanner);
+    // Shared with the rules that read the same words, so they are looked up once per sentence.
+    this.treatmentNouns = this.sentenceMatcher(L.references, ['treatment-noun']);
     this.populations = matcherFor(L.populations, ['population'], scanner);
     this.crowdCounts = matcherFor(L.populations, ['crowd-count'], scanner);
     this.hedges = matcherFor(L.hedges, undefined, scanner);
