@@ -54,4 +54,29 @@ describe('claim analysis', () => {
     const findings = checker.check('TMS is offered at our clinic. It works.\n').findings;
     assert.deepEqual(findings.map((f) => [f.ruleId, f.text]), [['unqualified-efficacy', 'It works']]);
   });
+
+  it('finds the subject of a claim made through a treatment noun, with no treatment named before', () => {
+    const rule = (s: string) => checker.check(s + '\n').findings.filter((f) => f.ruleId === 'unqualified-efficacy').map((f) => f.text);
+    assert.deepEqual(rule('Each capsule rebuilds your gut lining.'), ['Each capsule rebuilds']);
+    assert.deepEqual(rule('Rebuilding your gut lining takes time.'), []);
+  });
+
+  it('does not count a head count as a population', () => {
+    assert.deepEqual(explain('Thousands of patients have found relief.').population, []);
+    assert.deepEqual(explain('Patients with migraine have found relief.').population, ['patients with']);
+  });
+
+  it('scopes attribution: a stance verb keeps single words off the writer, "according to" opens its own clause', () => {
+    const rules = (s: string) => checker.check(s + '\n').findings.map((f) => f.ruleId);
+    assert.deepEqual(rules('Fans of the diet insist that it melts fat permanently.'), []);
+    assert.ok(rules('The diet melts fat permanently.').includes('absolute-language'));
+    assert.deepEqual(rules('Tai chi relieves back pain, according to one review.'), []);
+    assert.ok(rules('Tai chi relieves back pain, and according to one review, it also calms the mind.').includes('unqualified-efficacy'));
+  });
+
+  it('does not take a colon between digits for a clause break', () => {
+    const rules = (s: string) => checker.check(s + '\n').findings.map((f) => f.ruleId);
+    assert.ok(rules('Everyone on a 16:8 schedule will lose weight.').includes('absolute-language'));
+    assert.deepEqual(rules('Everyone on a 16:8 schedule should drink water.'), []);
+  });
 });

@@ -2,7 +2,7 @@
 // in the writer's own voice about a treatment.
 
 import type { RuleDefinition } from './rule.js';
-import { assertedTerms, quote, replacementsFor } from './termMatches.js';
+import { assertedTerms, isInProperName, quote, replacementsFor } from './termMatches.js';
 
 export const hype: RuleDefinition = {
   id: 'hype',
@@ -10,11 +10,16 @@ export const hype: RuleDefinition = {
   description: 'Promotional words such as "miracle", "magic bullet" or "breakthrough" that present a treatment as extraordinary.',
   defaultSeverity: 'warning',
   create(knowledge, analyzer) {
-    const terms = analyzer.sentenceMatcher(knowledge.lexicons.hype);
-    return (facts) =>
-      assertedTerms(facts, terms)
-        // "breakthrough infection", "breakthrough pain" and "breakthrough bleeding" are clinical terms, not praise.
-        .filter((t) => !(/^breakthrough/i.test(t.text) && /^\s+(?:infections?|pain|bleeding|seizures?|symptoms?|episodes?)\b/i.test(facts.text.slice(t.end - facts.sentence.start, t.end - facts.sentence.start + 16))))
+    const terms = analyzer.sentenceMatcher(knowledge.lexicons.hype, ['']);
+    // "breakthrough pain", "Breakthrough Therapy designation": clinical and regulatory terms, not praise.
+    const technicalTerms = analyzer.sentenceMatcher(knowledge.lexicons.hype, ['technical-term']);
+    return (facts) => {
+      const at = facts.sentence.start;
+      const technical = technicalTerms.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end }));
+      return assertedTerms(facts, terms)
+        .filter((t) => !technical.some((s) => s.start <= t.start && t.end <= s.end))
+        // "the Glow Miracle Wand": a word in a product's name is not the writer's praise.
+        .filter((t) => !isInProperName(facts, t))
         .map((t) => {
           const fix = replacementsFor(t, facts);
           return {
@@ -23,5 +28,6 @@ export const hype: RuleDefinition = {
             suggestions: fix.suggestions,
           };
         });
+    };
   },
 };

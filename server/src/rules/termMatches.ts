@@ -52,3 +52,25 @@ export function matchCase(original: string, replacement: string): string {
 export function quote(text: string): string {
   return `\u201c${text.replace(/\s+/g, ' ').trim()}\u201d`;
 }
+
+const CAPITALISED = /^[A-Z]/;
+
+/**
+ * Whether a capitalised term sits inside a capitalised name in running text
+ * ("the handheld Glow Miracle Wand"): a neighbouring word is capitalised too,
+ * the term does not open the sentence, and the sentence is not in title case
+ * (where every word is capitalised and a name cannot be told apart).
+ */
+export function isInProperName(facts: SentenceFacts, term: { start: number; end: number; text: string }): boolean {
+  if (!CAPITALISED.test(term.text)) return false;
+  const at = facts.sentence.start;
+  const before = facts.text.slice(0, term.start - at);
+  if (!/[\p{L}\p{N}]/u.test(before)) return false;
+  const words = facts.text.match(/[\p{L}][\p{L}'\u2019-]{3,}/gu) ?? [];
+  if (words.filter((w) => CAPITALISED.test(w)).length * 2 >= words.length) return false;
+  // The sentence's first word is capitalised anyway, so it says nothing about a name.
+  const previousMatch = /([\p{L}\p{N}][\p{L}\p{N}'\u2019&+-]*)\s$/u.exec(before);
+  const previous = previousMatch && /[\p{L}\p{N}]/u.test(before.slice(0, previousMatch.index)) ? previousMatch[1] : undefined;
+  const next = /^\s([\p{L}\p{N}][\p{L}\p{N}'\u2019&+-]*)/u.exec(facts.text.slice(term.end - at))?.[1];
+  return [previous, next].some((w) => w !== undefined && CAPITALISED.test(w));
+}

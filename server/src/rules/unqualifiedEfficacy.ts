@@ -2,10 +2,11 @@
 // with nothing that qualifies it: no hedge, no population, no size of effect
 // and no source ("Ketamine cures depression.").
 
-import { CLAUSE_JOIN, isAttributed, isCited, isMagnitudeStated, isNegated, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, isAttributed, isCited, isNegated, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { isMagnitude } from '../core/analysis/numbers.js';
 import { packRewording } from '../core/evidence/evidenceFixes.js';
 import type { Knowledge } from '../core/knowledge/knowledge.js';
-import type { Suggestion } from '../core/types.js';
+import type { Span, Suggestion } from '../core/types.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { matchCase } from './termMatches.js';
 
@@ -19,7 +20,7 @@ export const unqualifiedEfficacy: RuleDefinition = {
     return (facts, document) => {
       // An instruction ("Ask your doctor…") claims nothing, unless it ends in a promise ("Take them nightly and your anxiety will be gone").
       if (facts.question || (facts.instruction && !facts.claimVerbs.some((v) => v.category === 'promise'))) return [];
-      if (facts.populations.length || isMagnitudeStated(facts) || isCited(facts)) return [];
+      if (isCited(facts)) return [];
       // A source cited later in the paragraph qualifies the claims before it.
       if (document.citedFrom(facts.sentence.start)) return [];
       // "Research proves that X cures Y", "studies show it works": the claim rests on evidence words, which other rules judge.
@@ -30,6 +31,8 @@ export const unqualifiedEfficacy: RuleDefinition = {
         if (verb.category === 'correlational' || verb.category === 'harm') continue;
         if (evidenceAt.some((e) => e < verb.start - at)) continue;
         if (isHedged(facts, verb)) continue;
+        // A population or a size of effect qualifies the claim in its own clause, not one joined to it ("70% of patients respond, and X cures Y").
+        if (facts.populations.some((p) => sameClause(facts, p, verb)) || facts.numbers.some((n) => isMagnitude(n) && sameClause(facts, n, verb))) continue;
         // A promise to the reader ("you'll feel lighter") needs no named treatment; other claims need a subject or a condition as object.
         if (verb.category !== 'promise' && !verb.subject && !verb.object) continue;
         // "how it works", "why ketamine helps": an embedded question, not a claim.
@@ -58,8 +61,17 @@ function isHedged(facts: SentenceFacts, verb: ClaimVerb): boolean {
     h.start < verb.start
       ? // A hedge in an earlier clause ("Most people improve, and TMS is a powerful option…") does not reach this one.
         !CLAUSE_JOIN.test(facts.text.slice(h.end - at, (verb.subject?.start ?? verb.start) - at))
-      : !/\b(?:that|which|who|whose|where|when)\b/i.test(facts.text.slice(verb.end - at, h.start - at)),
+      : // …nor from a relative clause or a later clause ("Relief is instant: most people…").
+        !/\b(?:that|which|who|whose|where|when)\b/i.test(facts.text.slice(verb.end - at, h.start - at)) && !CLAUSE_JOIN.test(facts.text.slice(verb.end - at, h.start - at)),
   );
+}
+
+/** No clause join ("; ", ", and ", ": ") between the qualifier and the claim (its subject and verb). */
+function sameClause(facts: SentenceFacts, qualifier: Span, verb: ClaimVerb): boolean {
+  const at = facts.sentence.start;
+  const claimStart = verb.subject?.start ?? verb.start;
+  const between = qualifier.end <= claimStart ? facts.text.slice(qualifier.end - at, claimStart - at) : qualifier.start >= verb.end ? facts.text.slice(verb.end - at, qualifier.start - at) : '';
+  return !CLAUSE_JOIN.test(between);
 }
 
 function toHit(facts: SentenceFacts, verb: ClaimVerb, knowledge: Knowledge): RuleHit {

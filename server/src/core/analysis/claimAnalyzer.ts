@@ -62,9 +62,10 @@ const AUTHOR_YEAR = /\(([A-Z][\p{L}'\-]+(?:\s(?:et al\.?|and|&)\s?[A-Z]?[\p{L}'\
 const QUOTED = /\u201c[^\u201d]{1,200}\u201d|"[^"\n]{1,200}"|\u2018[^\u2019]{1,120}\u2019(?![a-z])|(?<![\w'])'[^'\n]{1,80}'(?![\w])/g;
 const QUOTE_MARK = /["'\u201c\u2018]/;
 const YEAR = /(?:19|20)\d\d/;
-const CLAUSE_BREAK = /[;:\u2014\u2013()]|,\s|\s-\s/;
+// A colon between digits ("a 16:8 schedule", "at 3:30") is part of a number, not a break.
+const CLAUSE_BREAK = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|,\s|\s-\s/;
 /** A break between two clauses that each can make their own claim ("Most improve, and TMS is…"); a bare comma is not one. */
-export const CLAUSE_JOIN = /[;:\u2014\u2013()]|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
+export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
 const BASE_FORM_VERB_CONTEXT = /\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)\s+(?:\w+ly\s+)?$/i;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
@@ -72,6 +73,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
 export class ClaimAnalyzer {
   private readonly interventions: PhraseMatcher<Entry>;
   private readonly references: PhraseMatcher<LexiconEntry>;
+  private readonly treatmentNouns: PhraseMatcher<LexiconEntry>;
+  private readonly crowdCounts: PhraseMatcher<LexiconEntry>;
   private readonly exampleMarkers: PhraseMatcher<LexiconEntry>;
   private readonly conditions: PhraseMatcher<Entry>;
   private readonly populations: PhraseMatcher<LexiconEntry>;
@@ -110,7 +113,10 @@ export class ClaimAnalyzer {
     );
     this.references = matcherFor(L.references, ['pronoun'], scanner);
     this.exampleMarkers = matcherFor(L.references, ['example-marker'], scanner);
-    this.populations = matcherFor(L.populations, undefined, scanner);
+    // Shared with the rules that read the same words, so they are looked up once per sentence.
+    this.treatmentNouns = this.sentenceMatcher(L.references, ['treatment-noun']);
+    this.populations = matcherFor(L.populations, ['population'], scanner);
+    this.crowdCounts = matcherFor(L.populations, ['crowd-count'], scanner);
     this.hedges = matcherFor(L.hedges, undefined, scanner);
     this.negations = matcherFor(L.negation, ['pre'], scanner);
     this.scopeEnds = matcherFor(L.negation, ['scope-end'], scanner);
@@ -153,7 +159,12 @@ export class ClaimAnalyzer {
     const negations = this.negations.find(text).map(cue);
     const scopeEnds = this.scopeEnds.find(text).map(cue);
     const attributions = this.attributions.find(text).map((m) => ({ ...cue(m), category: m.entry.category ?? '' }));
-    const populations = this.populations.find(text).map(cue);
+    // "Thousands of patients have…": a head count, not a group the claim is limited to.
+    const crowds = this.crowdCounts.find(text);
+    const populations = this.populations
+      .find(text)
+      .filter((p) => !crowds.some((c) => c.start < p.end && p.start <= c.end))
+      .map(cue);
     const studyClaims = this.studyClaims.find(text).map(cue);
     const question = /\?["'\u201d\u2019)\]]*\s*$/.test(text);
     const firstWord = /^\W*([\p{L}']+(?:\s+[\p{L}']+)?)/u.exec(text)?.[1] ?? '';
@@ -208,7 +219,11 @@ export class ClaimAnalyzer {
       const rawCategory = m.entry.category ?? 'benefit';
       // A base form ("cure") is a verb only after an auxiliary or right after a treatment's name; elsewhere a noun ("a miracle cure").
       const baseForm = rawCategory.endsWith('-base');
-      const category = rawCategory.replace(/-base$/, '') as ClaimVerb['category'];
+      // A benefit gerund is a claim only as the means of a verb: "works by repairing damaged nerves".
+      if (rawCategory.endsWith('-gerund') && !/\b\w+\s+by\s+$/i.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
+      // An activity verb ("treat") names giving care; it claims a result only as a finite verb.
+      const activity = rawCategory.startsWith('activity-');
+      const category = (activity ? 'benefit' : rawCategory.replace(/-(?:base|gerund)$/, '')) as ClaimVerb['category'];
       const start = at + m.start;
       const end = at + m.end;
       // "works by blocking NMDA receptors" explains a mechanism; it claims no benefit.
@@ -216,7 +231,8 @@ export class ClaimAnalyzer {
       // "used to treat", "in order to relieve": an infinitive describes a purpose, not a result.
       // ("a way to boost immunity", "known to cure" still claim a result.)
       const before = text.slice(Math.max(0, m.start - 16), m.start);
-      if (/\bto\s+$/i.test(before) && !/\b(?:ways?|known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before)) continue;
+      // "Known to treat" claims a result; "a new way to treat" names a purpose.
+      if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || !/\bways?\s+to\s+$/i.test(before))) continue;
       const object = this.objectAfter(facts, m.end);
       if (category === 'benefit-directional' && !object) continue;
       const subject = this.subjectBefore(facts, m.start, references, topic);
@@ -235,7 +251,7 @@ export class ClaimAnalyzer {
         .filter((r) => r.end <= verbStart)
         .map((r) => ({ start: at + r.start, end: at + r.end, id: topic.intervention!.id, name: topic.intervention!.name, via: 'reference' as const })),
     ].sort((a, b) => b.end - a.end);
-    const nearest = candidates[0] ?? labelSubject(facts.text, verbStart, at);
+    const nearest = candidates[0] ?? labelSubject(facts.text, verbStart, at) ?? this.treatmentNounSubject(facts, verbStart);
     if (!nearest) return undefined;
     const between = facts.text.slice(nearest.end - at, verbStart);
     // "Ketamine: an effective treatment" - a heading's label is the subject of what follows its colon.
@@ -246,6 +262,23 @@ export class ClaimAnalyzer {
       return undefined;
     }
     return nearest;
+  }
+
+  /**
+   * "Every capsule restores…", "This supplement clears…": a treatment named by a common noun
+   * with a determiner, standing right before the verb, is the subject even with no treatment named before.
+   */
+  private treatmentNounSubject(facts: SentenceFacts, verbStart: number): InterventionMention | undefined {
+    const at = facts.sentence.start;
+    const noun = this.treatmentNouns
+      .find(facts.text)
+      .filter((n) => n.end <= verbStart && wordCount(facts.text.slice(n.end, verbStart)) <= 1 && !CLAUSE_BREAK.test(facts.text.slice(n.end, verbStart)))
+      .pop();
+    if (!noun) return undefined;
+    const determiner = /(?:^|\s)(?:every|each|this|these|our|your|one|a single)\s+(?:[\p{L}-]+\s+)?$/iu.exec(facts.text.slice(0, noun.start));
+    if (!determiner) return undefined;
+    const start = determiner.index + determiner[0].search(/\S/);
+    return { start: at + start, end: at + noun.end, id: noun.text.toLowerCase(), name: facts.text.slice(start, noun.end), via: 'name' };
   }
 
   /** A condition or outcome right after the verb ("reduces anxiety", "relieves depressive symptoms"). */
@@ -336,9 +369,14 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
   return f.attributions.some((a) => {
     switch (a.category) {
       case 'reporting-verb':
+      case 'source-prefix':
+      case 'stance-verb':
       case 'myth-framing':
-        if (a.category === 'reporting-verb' && !options.reportedSpeech) return false;
+        // A stance verb ("advocates argue") withholds the writer's voice even from single words; neutral reporting does not.
+        if ((a.category === 'reporting-verb' || a.category === 'source-prefix') && !options.reportedSpeech) return false;
         if (a.start < span.end && span.start < a.end) return false; // the cue is part of the term itself
+        // "X works, and according to Y, Z": the source opens a later clause and does not reach back.
+        if (a.category === 'source-prefix' && a.start >= span.end && CLAUSE_JOIN.test(f.text.slice(span.end - at, a.start - at))) return false;
         // Reported speech covers its own clause: "X reported Y; ketamine is a breakthrough" asserts the second part.
         return !/;|\s[\u2014\u2013]\s/.test(f.text.slice(Math.min(a.end, span.start) - at, Math.max(a.start, span.end) - at));
       case 'refutation':
