@@ -157,9 +157,15 @@ export class PhraseScanner {
     const { next, bestEnd, bestEntry, foundSlots } = this;
     next.fill(0);
     const results: (readonly PhraseMatch<unknown>[])[] = new Array(slots).fill(NO_MATCHES);
+    const { root } = this;
     for (let i = 0; i < tokens.words.length; i++) {
+      // Most words start no term: one map lookup settles them.
+      const word = tokens.words[i]!;
+      const first = root.next?.get(word);
+      if (!first && !root.prefixed) continue;
       this.foundCount = 0;
-      this.visit(this.root, i - 1, tokens);
+      if (first) this.visit(first, i, tokens);
+      if (root.prefixed) for (const p of root.prefixed) if (word.startsWith(p.start)) this.visit(p.node, i, tokens);
       for (let f = 0; f < this.foundCount; f++) {
         const slot = foundSlots[f]!;
         const last = bestEnd[slot]!;
@@ -212,7 +218,7 @@ export class PhraseScanner {
       }
     }
     const k = last + 1;
-    if (k >= tokens.words.length || (node !== this.root && !tokens.joined[k])) return;
+    if (k >= tokens.words.length || !tokens.joined[k]) return;
     const word = tokens.words[k]!;
     const exact = node.next?.get(word);
     if (exact) this.visit(exact, k, tokens);
