@@ -73,12 +73,13 @@ export class Checker {
     };
     const parsed = parseMarkdown(source, {
       includeImageAltText: settings.includeImageAltText,
+      keepForReuse: settings.documentKey !== undefined,
       isScholarlyLink: (url) => this.isScholarly(url),
       previous: kept && change ? { tree: kept.tree, change } : undefined,
       reuseInline: kept ? (from, to, key) => reuse(kept.inline, from, to, key)?.result : undefined,
     });
     const next: DocumentState | undefined =
-      settings.documentKey !== undefined ? { source, tree: parsed.tree, blocks: new Map(), inline: new Map(parsed.inline.map((r) => [r.from, r])) } : undefined;
+      settings.documentKey !== undefined ? { source, tree: parsed.tree!, blocks: new Map(), inline: new Map(parsed.inline.map((r) => [r.from, r])) } : undefined;
     if (next) this.documents.set(settings.documentKey!, next);
     const suppressions = readDirectives(source, parsed.codeSpans, RULES.map((r) => r.id));
     const severities = new Map(RULES.map((r) => [r.id, resolveSeverity(r, settings.rules)] as const));

@@ -34,19 +34,24 @@ export interface ScholarlyLinkTest {
 }
 
 export interface ParsedMarkdown {
-  /** The block tree, to pass back as `previous` when the same document is parsed again. */
-  tree: Tree;
+  /** The block tree, to pass back as `previous` when the same document is parsed again (only with `keepForReuse`). */
+  tree: Tree | undefined;
   blocks: ProseBlock[];
   /** Spans where nothing is prose (code, front matter): directive comments inside them are ignored. */
   codeSpans: Span[];
   /** Footnote definitions: label -> its text (the source a marker points at). */
   footnotes: Map<string, { text: string; start: number; end: number }>;
-  /** The inline result of every block, to offer back through `reuseInline` next time. */
+  /** The inline result of every block, to offer back through `reuseInline` next time (only with `keepForReuse`). */
   inline: InlineRecord[];
 }
 
 export interface ProseOptions {
   includeImageAltText?: boolean;
+  /**
+   * Return the tree and inline records for the next parse of the same document. Without it they are
+   * dropped as soon as the blocks are read: for a large document the tree is several times the size of its text.
+   */
+  keepForReuse?: boolean;
   isScholarlyLink?: ScholarlyLinkTest;
   /** The previous parse of this document and what changed since: only the changed region is parsed again. */
   previous?: { tree: Tree; change: TextChange };
@@ -162,12 +167,12 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
       }
       inline = { prose: blankSpans(raw, localMasks, 0), citations };
     }
-    inlineRecords.push({ from, to, key, result: inline });
+    if (options.keepForReuse) inlineRecords.push({ from, to, key, result: inline });
     const citations = inline.citations.map((c) => ({ ...c, start: c.start + from, end: c.end + from }));
     blocks.push({ start: from, end: to, kind, prose: inline.prose, citations });
   } while (cursor.next(enter));
 
-  return { tree, blocks, codeSpans, footnotes, inline: inlineRecords };
+  return { tree: options.keepForReuse ? tree : undefined, blocks, codeSpans, footnotes, inline: inlineRecords };
 }
 
 function collectInline(elements: readonly Element[], source: string, masks: Span[], citations: CitationMarker[], options: ProseOptions): void {
