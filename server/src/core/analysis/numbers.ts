@@ -32,7 +32,7 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'fraction',
     gate: NUMBER_GATE,
-    regex: new RegExp(String.raw`\b(${NUM})\s+(?:out\s+of|of|in)\s+(?:every\s+)?(${NUM})\b(?!\s*(?:%|percent|mg|days?|weeks?|months?|years?|hours?))`, 'gi'),
+    regex: new RegExp(String.raw`\b(${NUM})\s+(?:out\s+of|of|in)\s+(?:every\s+|our\s+|the\s+|their\s+|its\s+)?(${NUM})\b(?!\s*(?:%|percent|mg|days?|weeks?|months?|years?|hours?))`, 'gi'),
     read: (m) => {
       const a = toNumber(m[1]!);
       const b = toNumber(m[2]!);
