@@ -121,6 +121,30 @@ describe('missing-citation', () => {
     assert.deepEqual(flagged('The relief comes within a quarter of an hour.'), []);
   });
 
+  it('reads research as the subject of a finding verb, not the writer\'s own work or an infinitive', () => {
+    assert.deepEqual(flagged('Several trials have linked poor sleep to migraine.'), ['trials have linked']);
+    assert.deepEqual(flagged('Data from 8,000 runners show that stretching prevents injury.'), ['Data from 8,000 runners show']);
+    assert.deepEqual(flagged('We research and find the best practitioners near you.'), []);
+    assert.deepEqual(flagged('There is not enough evidence to support fish oil for dry eyes.'), []);
+  });
+
+  it('reads risks, harms and how common a condition is as statistics', () => {
+    assert.deepEqual(flagged('Walkers had a 30% lower risk of stroke.'), ['30%']);
+    assert.deepEqual(flagged('Drowsiness affects roughly 15% of people who take it.'), ['15%']);
+    assert.deepEqual(flagged('Migraine affects about 40 million people in Europe.'), ['40 million people']);
+  });
+
+  it('leaves calendar time, business figures and a person\'s rating of their own state', () => {
+    assert.deepEqual(flagged('Our bookings rose 35% last year.'), []);
+    assert.deepEqual(flagged('The company\'s shares gained 9% after the results came out.'), []);
+    assert.deepEqual(flagged('After my fourth session I felt about 70% better.'), []);
+    assert.deepEqual(flagged('After four sessions, about 70% of clients felt better.'), ['70%']);
+  });
+
+  it('takes a study named only by its length as unnamed', () => {
+    assert.deepEqual(flagged('In an 8-week trial, 90% of users saw smoother skin.'), ['an 8-week trial']);
+  });
+
   it('asks for the review behind a pooled result or an appraisal of the trials', () => {
     assert.deepEqual(flagged('Across trials, about half of the participants felt better within a day.'), ['Across trials']);
     assert.deepEqual(flagged('Most of these trials carry a high risk of bias.'), ['risk of bias']);
