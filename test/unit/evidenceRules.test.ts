@@ -49,6 +49,24 @@ describe('evidence-mismatch', () => {
     assert.deepEqual(findings('In patients at imminent suicide risk, esketamine eased depression scores within hours.', 'evidence-mismatch'), []);
   });
 
+  it('reads a share in words, and "fully recovered" as at least remission', () => {
+    assert.equal(findings('IV ketamine brings two-thirds of people with treatment-resistant depression into remission.', 'evidence-mismatch')[0]?.text, 'two-thirds');
+    assert.deepEqual(findings('IV ketamine brings about a quarter of people with treatment-resistant depression into remission.', 'evidence-mismatch'), []);
+    assert.equal(findings('After three ketamine infusions, most patients are fully recovered.', 'evidence-mismatch').length, 1);
+    // Recovering from a side effect is not recovering from depression.
+    assert.deepEqual(findings('After a ketamine infusion, most patients fully recovered from the dizziness within an hour.', 'evidence-mismatch'), []);
+  });
+
+  it('reads "stay well" as a claim about how long a benefit lasts', () => {
+    assert.equal(findings('After one ketamine infusion series, most people stay well for a year.', 'evidence-mismatch')[0]?.text, 'a year');
+    assert.deepEqual(findings('After one ketamine infusion series, most people stay well for about two weeks.', 'evidence-mismatch'), []);
+  });
+
+  it('holds response words to response rates, but not a share of patients who merely improve', () => {
+    assert.equal(findings('With IV ketamine, 88% of our patients respond.', 'evidence-mismatch').length, 1);
+    assert.deepEqual(findings('With IV ketamine, 88% of our patients notice some improvement.', 'evidence-mismatch'), []);
+  });
+
   it('says nothing without an evidence pack', () => {
     const bare = new Checker(buildKnowledge({ withoutBuiltinPacks: true }));
     const ids = bare.check('Ketamine puts 70% of patients into remission. Ketamine is FDA-approved for depression.').findings.map((f) => f.ruleId);
@@ -97,6 +115,36 @@ describe('missing-citation', () => {
     assert.deepEqual(flagged(`# Clinical Outcomes of Intravenous Ketamine Treatment for Depression in the VA Health System\n\n${sentence}\n`), []);
   });
 
+  it('reads a share in words as a statistic, but not a part of an hour or a dose', () => {
+    assert.deepEqual(flagged('Roughly two-thirds of people who quit smoking relapse within a year.'), ['two-thirds']);
+    assert.deepEqual(flagged('About half of our members come twice a week.'), []);
+    assert.deepEqual(flagged('The relief comes within a quarter of an hour.'), []);
+  });
+
+  it('reads research as the subject of a finding verb, not the writer\'s own work or an infinitive', () => {
+    assert.deepEqual(flagged('Several trials have linked poor sleep to migraine.'), ['trials have linked']);
+    assert.deepEqual(flagged('Data from 8,000 runners show that stretching prevents injury.'), ['Data from 8,000 runners show']);
+    assert.deepEqual(flagged('We research and find the best practitioners near you.'), []);
+    assert.deepEqual(flagged('There is not enough evidence to support fish oil for dry eyes.'), []);
+  });
+
+  it('reads risks, harms and how common a condition is as statistics', () => {
+    assert.deepEqual(flagged('Walkers had a 30% lower risk of stroke.'), ['30%']);
+    assert.deepEqual(flagged('Drowsiness affects roughly 15% of people who take it.'), ['15%']);
+    assert.deepEqual(flagged('Migraine affects about 40 million people in Europe.'), ['40 million people']);
+  });
+
+  it('leaves calendar time, business figures and a person\'s rating of their own state', () => {
+    assert.deepEqual(flagged('Our bookings rose 35% last year.'), []);
+    assert.deepEqual(flagged('The company\'s shares gained 9% after the results came out.'), []);
+    assert.deepEqual(flagged('After my fourth session I felt about 70% better.'), []);
+    assert.deepEqual(flagged('After four sessions, about 70% of clients felt better.'), ['70%']);
+  });
+
+  it('takes a study named only by its length as unnamed', () => {
+    assert.deepEqual(flagged('In an 8-week trial, 90% of users saw smoother skin.'), ['an 8-week trial']);
+  });
+
   it('asks for the review behind a pooled result or an appraisal of the trials', () => {
     assert.deepEqual(flagged('Across trials, about half of the participants felt better within a day.'), ['Across trials']);
     assert.deepEqual(flagged('Most of these trials carry a high risk of bias.'), ['risk of bias']);
@@ -120,6 +168,26 @@ describe('citation-mismatch', () => {
     assert.equal(findings(text, 'citation-mismatch').length, 1);
     const honest = 'In mice, the compound restored memory.[^1]\n\n[^1]: Lee J, et al. Memory in aged mice. 2019.\n';
     assert.deepEqual(findings(honest, 'citation-mismatch'), []);
+  });
+});
+
+describe('citation-mismatch: what a cited source is', () => {
+  const refs = '\n\n## References\n\n- de Witt K, Okoro A (2021). Sea swimming and low mood: a report on a single patient. *Case Reports in Medicine*.\n';
+  it('reads an author-year citation from the document\'s own reference list', () => {
+    const [f] = findings(`A study showed that sea swimming treats depression (de Witt & Okoro, 2021).${refs}`, 'citation-mismatch');
+    assert.equal(f?.text, 'study');
+    assert.match(f!.message, /de Witt 2021 is a report on a single patient/);
+  });
+
+  it('leaves a case report described as one, or a hedged reading of it', () => {
+    assert.deepEqual(findings(`In a case report, one woman's low mood lifted after months of sea swimming (de Witt & Okoro, 2021).${refs}`, 'citation-mismatch'), []);
+    assert.deepEqual(findings(`Sea swimming may ease depression for some people (de Witt & Okoro, 2021).${refs}`, 'citation-mismatch'), []);
+  });
+
+  it('flags a survey called a clinical trial, not one called a survey', () => {
+    const note = '\n\n[^s]: Brightpath user survey, 2022. 310 customers answered an online questionnaire.\n';
+    assert.equal(findings(`Our clinical trial found that 88% of users slept better.[^s]${note}`, 'citation-mismatch')[0]?.text, 'clinical trial');
+    assert.deepEqual(findings(`In our user survey, 88% of users said they slept better.[^s]${note}`, 'citation-mismatch'), []);
   });
 });
 

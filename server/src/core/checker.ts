@@ -18,7 +18,8 @@ import type { ClaimAnalysis, Finding, ProseBlock, Severity, SeveritySetting, Spa
 import { RULES } from '../rules/index.js';
 import type { RuleDefinition, SentenceCheck } from '../rules/rule.js';
 
-const REFERENCE_ENTRY = /^\s*(?:\d+\.\s*)?[A-Z][\p{L}'\-]+,? (?:[A-Z]{1,3}|[A-Z]\.(?: ?[A-Z]\.)*)[,.]/u;
+// "McInnes LA, …", "van Tulleken C, …", "Šrámek P, …": a surname (with any particle) and initials.
+const REFERENCE_ENTRY = /^\s*(?:\d+\.\s*)?(?:(?:van|von|de|der|den|da|di|du|del|della|le|la)\s+)*\p{Lu}[\p{L}'\-]+,? (?:\p{Lu}{1,3}|\p{Lu}\.(?: ?\p{Lu}\.)*)[,.]/u;
 
 export type RuleSettings = Partial<Record<string, SeveritySetting>>;
 
@@ -87,8 +88,11 @@ export class Checker {
     let topic: Topic = {};
     let sentenceCount = 0;
     const references = readReferenceList(source, parsed.blocks);
+    const bibliography = readBibliography(parsed.blocks);
     // Rules may read footnotes and the reference list: a block's kept findings hold only while they are unchanged.
-    const sourcesKey = next ? fingerprint([...parsed.footnotes.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') + [...references.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n')) : '';
+    const sourcesKey = next
+      ? fingerprint([...parsed.footnotes.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') + [...references.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') + bibliography.map((e) => e.text).join('\n'))
+      : '';
 
     for (const block of parsed.blocks) {
       if (block.kind === 'footnote-definition') continue;
@@ -96,7 +100,7 @@ export class Checker {
       // Beyond its text, a block's findings depend on what "it" refers to and on the document's footnotes and reference list.
       const key = next ? `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
       let result = reuse(kept?.blocks, block.start, block.end, key)?.result;
-      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references);
+      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references, bibliography);
       next?.blocks.set(block.start, { to: block.end, key, result });
       topic = result.topic;
       sentenceCount += result.sentences;
@@ -141,7 +145,14 @@ export class Checker {
     });
   }
 
-  private checkBlock(block: ProseBlock, raw: string, topicIn: Topic, footnotes: DocumentContext['footnotes'], references: DocumentContext['references']): BlockResult {
+  private checkBlock(
+    block: ProseBlock,
+    raw: string,
+    topicIn: Topic,
+    footnotes: DocumentContext['footnotes'],
+    references: DocumentContext['references'],
+    bibliography: DocumentContext['bibliography'],
+  ): BlockResult {
     // Findings are stored relative to the block so the cached result can move with the block.
     const shift = block.start;
     const local: ProseBlock = { ...block, start: 0, end: block.end - shift, citations: block.citations.map((c) => ({ ...c, start: c.start - shift, end: c.end - shift })) };
@@ -154,6 +165,7 @@ export class Checker {
       knowledge: this.knowledge,
       footnotes,
       references,
+      bibliography,
       block: local,
       referenceEntry: REFERENCE_ENTRY.test(local.prose),
       paragraphCited: sources.length > 0,
@@ -223,6 +235,11 @@ function readReferenceList(source: string, blocks: readonly ProseBlock[]): Map<s
     if (!references.has(marker[1]!)) references.set(marker[1]!, { text: block.prose.trim() });
   }
   return references;
+}
+
+/** Reference entries without a number ("Buijze GA, … (2016). …" in a list), which author-year citations point at. */
+function readBibliography(blocks: readonly ProseBlock[]): { text: string }[] {
+  return blocks.filter((b) => b.kind === 'paragraph' && REFERENCE_ENTRY.test(b.prose) && /\b(?:19|20)\d\d\b/.test(b.prose)).map((b) => ({ text: b.prose.trim() }));
 }
 
 /** A short, stable digest (FNV-1a) for cache keys. */

@@ -10,6 +10,8 @@ export interface DocumentContext {
   footnotes: ReadonlyMap<string, { text: string; start: number; end: number }>;
   /** Numbered reference-list entries ("7. McInnes LA, …"), by number, for "[7]" markers. */
   references: ReadonlyMap<string, { text: string }>;
+  /** Unnumbered reference-list entries ("Buijze GA, … (2016). …"), for author-year citations. */
+  bibliography: readonly { text: string }[];
   /** The block the sentence is in. */
   block: ProseBlock;
   /** Whether the block is a bibliography entry ("Han Y, Chen J, et al. Efficacy of…"): a source, not a claim. */

@@ -45,6 +45,10 @@ interface StudyProfile {
   /** Other design words the citation uses ("pilot trial", "case series"): it says what it is, and it is not a meta-analysis. */
   describesItself: boolean;
   n?: number;
+  /** A report on one person: it cannot show that a treatment works. */
+  singleCase: boolean;
+  /** People were asked (a survey, a questionnaire), not treated under a trial protocol. */
+  survey: boolean;
   course: boolean;
   single: boolean;
   via: CitedSource['via'];
@@ -87,6 +91,8 @@ export const citationMismatch: RuleDefinition = {
         add(fadedHit(facts, study, words));
         add(approvalBasisHit(facts, study, words, index));
         add(certaintyHit(facts, study, words));
+        add(singleCaseHit(facts, study, words));
+        add(surveyHit(facts, study, words));
       }
       add(publishedBetweenHit(facts, relevant, words));
       const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || refersToStudy(facts, words);
@@ -143,6 +149,8 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
       pooled: !!design && POOLED.has(design),
       describesItself: !!design,
       n: s.n,
+      singleCase: s.n === 1,
+      survey: false,
       course: words.test(notes, 'regimen-course') && !words.test(notes, 'regimen-single'),
       single: false,
     };
@@ -162,13 +170,15 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
     pooled,
     describesItself: animal || uncontrolled || words.test(text, 'design-other'),
     n,
+    singleCase: words.test(text, 'design-single-case'),
+    survey: words.test(text, 'design-survey') && !words.test(text, 'design-randomized'),
     course: false,
     single: false,
   };
 }
 
 function shortCitation(text: string): string {
-  const author = /^\s*([A-Z][\p{L}'\-]+)(?:\s+[A-Z]{1,3})?,?\s+(?:et al|[A-Z])/u.exec(text)?.[1];
+  const author = /^\s*((?:(?:van|von|de|der|den|da|di|du|del|della|le|la)\s+)*\p{Lu}[\p{L}'\-]+)(?:\s+\p{Lu}{1,3})?,?\s+(?:et al|\p{Lu})/u.exec(text)?.[1];
   const year = /\b(?:19|20)\d\d\b/.exec(text)?.[0];
   if (author) return year ? `${author} ${year}` : author;
   return 'the cited source';
@@ -478,5 +488,39 @@ function certaintyHit(facts: SentenceFacts, study: StudyProfile, words: Evidence
     message: `${study.name} does not settle this: ${s.summary} ${quote(settled.cue)} states as settled what the source leaves open.`,
     suggestions: [],
     evidenceIds: [s.id],
+  };
+}
+
+// ---- A single case: one patient's story cited as showing that a treatment works ----
+
+function singleCaseHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (!study.singleCase || study.via !== 'citation') return undefined;
+  // "In a case report, one woman's mood lifted…" says what the source is; "may help" claims no result.
+  if (words.find(facts, 'design-single-case').length || facts.hedges.length) return undefined;
+  const effect = facts.claimVerbs.find((v) => v.category !== 'correlational' && v.category !== 'harm' && v.object && !isNegated(facts, v));
+  if (!effect) return undefined;
+  // Anchor on the words that present it as a study ("a study in the BMJ showed"), else on the claim.
+  const anchor = words.find(facts, 'study-mention', 'design-clinical-trial').find((c) => c.end <= effect.start) ?? effect;
+  return {
+    start: anchor.start,
+    end: anchor.end,
+    message: `${study.name} is a report on a single patient, not a study that can show a treatment works: ${quote(facts.text.slice(effect.start - facts.sentence.start, (effect.object?.end ?? effect.end) - facts.sentence.start))} claims more than one person's course can show. Call it a case report and say what happened to that patient.`,
+    suggestions: [],
+    evidenceIds: study.source ? [study.source.id] : [],
+  };
+}
+
+// ---- A survey called a trial: customers asked after the fact, presented as a clinical trial ----
+
+function surveyHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (!study.survey || study.via !== 'citation') return undefined;
+  const trial = words.find(facts, 'design-clinical-trial').find((c) => !isNegated(facts, c));
+  if (!trial || words.find(facts, 'design-survey').length) return undefined;
+  return {
+    start: trial.start,
+    end: trial.end,
+    message: `${quote(trial.cue)} does not describe ${study.name}: its source describes a survey of users, not a trial in which a treatment was given and outcomes measured against a protocol. Call it a survey and say who answered it.`,
+    suggestions: [{ title: 'Call it a survey', replacement: 'survey', preferred: true }],
+    evidenceIds: study.source ? [study.source.id] : [],
   };
 }

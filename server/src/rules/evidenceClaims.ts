@@ -48,6 +48,9 @@ export type Slot =
   | 'design-human'
   | 'species-animal'
   | 'design-uncontrolled'
+  | 'design-single-case'
+  | 'design-survey'
+  | 'design-clinical-trial'
   | 'design-size-large'
   | 'design-review'
   | 'study-mention'
@@ -241,7 +244,11 @@ export function citedSources(facts: SentenceFacts, document: DocumentContext): C
       }
     } else if (c.kind === 'named-study') {
       add(index.source(c.label));
-    } else if (c.kind === 'author-year' || (c.kind === 'link' && /\b10\.\d{4,9}\//.test(c.label))) {
+    } else if (c.kind === 'author-year') {
+      // "(van Tulleken et al., 2018)": the pack's record, else the document's own reference entry for that author and year.
+      const entry = bibliographyEntry(document, c.label);
+      add(index.sourceForCitation(c.label) ?? (entry !== undefined ? index.sourceForCitation(entry) : undefined), entry);
+    } else if (c.kind === 'link' && /\b10\.\d{4,9}\//.test(c.label)) {
       add(index.sourceForCitation(c.label));
     }
   }
@@ -254,6 +261,16 @@ export function citedSources(facts: SentenceFacts, document: DocumentContext): C
     if (source) out.push({ source, via: facts.topic.sourceFromHeading ? 'section' : 'topic' });
   }
   return out;
+}
+
+/** The reference-list entry an author-year citation points at: the entry that starts with the first author's surname and has the year. */
+function bibliographyEntry(document: DocumentContext, label: string): string | undefined {
+  if (!document.bibliography.length) return undefined;
+  const author = /([\p{L}'\-]+(?:\s+[\p{L}'\-]+)?)\s*(?:et al\.?|and\b|&|,)/u.exec(label.replace(/^\(/, ''))?.[1] ?? /^\(?([\p{L}'\-]+)/u.exec(label)?.[1];
+  const year = /\b(?:19|20)\d\d/.exec(label)?.[0];
+  if (!author || !year) return undefined;
+  const surname = author.toLowerCase();
+  return document.bibliography.find((e) => e.text.toLowerCase().startsWith(surname) && e.text.includes(year))?.text;
 }
 
 function referenceNumbers(label: string): string[] {

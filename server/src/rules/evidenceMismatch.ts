@@ -101,7 +101,7 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   if (words.findIn(after, 'change-not-share').some((m) => m.start <= 1)) return undefined;
   // "55% versus 30%": the second figure is the comparison group's.
   if (words.find(facts, 'comparison-arm').some((c) => c.end <= n.start && gap(facts, c, n).words <= 3 && gap(facts, c, n).sameClause)) return undefined;
-  const measure = measureNear(facts, n, words, index, true);
+  const measure = measureNear(facts, n, words, index);
   if (!measure || isNegated(facts, measure.cue)) return undefined;
   const mention = interventionFor(facts, n, index);
   if (!mention) return undefined;
@@ -129,7 +129,7 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
 function shareHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
   if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
   const share = Number(cue.slot.slice('share-'.length));
-  const measure = measureNear(facts, cue, words, index, false);
+  const measure = measureNear(facts, cue, words, index);
   // "most patients are not in remission": the outcome itself is denied.
   if (!measure || isNegated(facts, measure.cue)) return undefined;
   const mention = interventionFor(facts, cue, index);
@@ -152,12 +152,15 @@ function shareMessage(index: EvidenceIndex, f: PackFinding, claimed: string, mea
   return `${claimed} is ${below ? 'less' : 'more'} than the evidence shows for ${label}: studies found about ${formatRange(f.range!.min, f.range!.max, '%')} of patients${when}. ${f.summary} (${preferredName(index, f)}; certainty ${f.certainty}).`;
 }
 
-/** The outcome a figure is about: the nearest response or remission word in its clause. */
-function measureNear(facts: SentenceFacts, span: Span, words: EvidenceWords, index: EvidenceIndex, looseWords: boolean): { measure: Measure; cue: SlotCue } | undefined {
+/**
+ * The outcome a figure is about: the nearest response or remission word in its clause. Looser words
+ * ("improve", "feel better") name a weaker outcome than response, so a share of patients who improve is not held to response rates.
+ */
+function measureNear(facts: SentenceFacts, span: Span, words: EvidenceWords, index: EvidenceIndex): { measure: Measure; cue: SlotCue } | undefined {
   const candidates = words
-    .find(facts, 'outcome-remission', 'outcome-response', ...(looseWords ? (['outcome-improvement'] as const) : []))
+    .find(facts, 'outcome-remission', 'outcome-response')
     .map((cue) => ({ cue, ...gap(facts, span, cue) }))
-    .filter((c) => c.sameClause && c.words <= 10 && !(c.cue.start < span.end && span.start < c.cue.end))
+    .filter((c) => c.sameClause && c.words <= 10 && !(c.cue.start < span.end && span.start < c.cue.end) && !recoveryFromOther(facts, c.cue))
     // "26% responded and 15% reached remission": an outcome word belongs to the figure nearest to it.
     .filter((c) => !facts.numbers.some((n) => n.start !== span.start && SHARE_KINDS.has(n.kind) && gap(facts, n, c.cue).sameClause && gap(facts, n, c.cue).words < c.words))
     .sort((a, b) => a.words - b.words || (a.cue.start < span.start ? -1 : 1));
@@ -166,6 +169,15 @@ function measureNear(facts: SentenceFacts, span: Span, words: EvidenceWords, ind
   const base: Measure = best.cue.slot === 'outcome-remission' ? 'remission' : 'response';
   const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation' && gap(facts, c, best.cue).sameClause);
   return { measure: suicidal ? (`si-${base}` as Measure) : base, cue: best.cue };
+}
+
+/** "fully recovered from the dissociation", "recovered from the anaesthetic": recovery from something other than an illness. */
+function recoveryFromOther(facts: SentenceFacts, cue: Span): boolean {
+  const at = facts.sentence.start;
+  const from = /^\s+from\s+/i.exec(facts.text.slice(cue.end - at, cue.end - at + 12));
+  if (!from) return false;
+  const next = cue.end + from[0].length;
+  return !facts.conditions.some((c) => c.start >= next && gap(facts, { start: next, end: next }, c).words <= 2);
 }
 
 /** The findings that speak for an intervention: its own, else its family's and the family members'. */

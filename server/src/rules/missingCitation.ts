@@ -2,7 +2,7 @@
 // studies show, with no source in the sentence or its paragraph. With an
 // evidence pack, the fixes offer matching sources ("Add source").
 
-import { isAttributed, isNegated, wordCount, type ClaimAnalyzer, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, isAttributed, isNegated, wordCount, type ClaimAnalyzer, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import { isMagnitude } from '../core/analysis/numbers.js';
 import { addSourceSuggestions } from '../core/evidence/evidenceFixes.js';
 import { matcherFor, type LexiconEntry } from '../core/knowledge/lexicons.js';
@@ -20,6 +20,10 @@ interface StatisticWords {
   /** What a percentage can describe besides an outcome: the product itself, or a share of intake. */
   productAttributes: PhraseMatcher<LexiconEntry>;
   intake: PhraseMatcher<LexiconEntry>;
+  /** "a 40% lower risk of fractures", "twice as likely to relapse": a rate or a risk is an outcome. */
+  riskMeasures: PhraseMatcher<LexiconEntry>;
+  /** "shares rose 12%", "96% customer satisfaction": a business figure. */
+  businessMeasures: PhraseMatcher<LexiconEntry>;
 }
 
 export const missingCitation: RuleDefinition = {
@@ -40,7 +44,12 @@ export const missingCitation: RuleDefinition = {
       measuredOutcomes: matcherFor(L['outcome-measures'], ['response', 'remission', 'relapse-time', 'dropout']),
       productAttributes: matcherFor(L['health-context'], ['product-attribute']),
       intake: matcherFor(L['health-context'], ['intake']),
+      riskMeasures: matcherFor(L['health-context'], ['risk-measure']),
+      businessMeasures: matcherFor(L['health-context'], ['business-measure']),
     };
+    // "Trials have found", "evidence from two reviews suggests": research as the subject of a finding verb.
+    const researchNouns = analyzer.sentenceMatcher(L.citations, ['research-noun']);
+    const findingVerbs = analyzer.sentenceMatcher(L.citations, ['finding-verb']);
     // "The trial found" points at a study; "dropped out of the study" only mentions the one being described.
     const journals = matcherFor(L.citations, ['journal']);
     const studyReferences = matcherFor(L.citations, ['study-reference']);
@@ -78,7 +87,8 @@ export const missingCitation: RuleDefinition = {
         .find((span) => asserted(span) && !/\b(?:before|until|if|whether)\b/i.test(facts.text.slice(0, span.start - at)));
       // An appraisal of the trials ("a high risk of bias") is itself a finding about research.
       const appraisal = appraisals.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end })).find(asserted);
-      const trigger: Span | undefined = studyClaim ?? evidence ?? appraisal ?? statistic(facts, analyzer, words);
+      const finding = studyClaim || evidence || appraisal ? undefined : researchFinding(facts, researchNouns, findingVerbs, asserted);
+      const trigger: Span | undefined = studyClaim ?? evidence ?? appraisal ?? finding ?? statistic(facts, analyzer, words);
       if (!trigger) return [];
       return [
         {
@@ -92,21 +102,72 @@ export const missingCitation: RuleDefinition = {
   },
 };
 
+const FINDING_GAP = 4;
+/** "We research and find…": the writer's own work, not research reporting a finding. */
+const PERSON_BEFORE = /\b(?:we|i|you|they|to)\s+$/i;
+/** "The current study shows", "their data suggest": a study the text has already named, not an unnamed one. */
+const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|their|its|our|his|her)\s+(?:[\p{L}-]+\s+)?$/iu;
+/** "Researchers at Stanford found": a clause break between the two would make them two claims. */
+const CLAUSE_BETWEEN = /[;:.!?\u2014\u2013()]|,\s/;
+
+/**
+ * Research as the subject of a finding verb a few words on, in the same clause: "studies have linked",
+ * "trials have found", "data from 10,000 patients show". Returns the span from the research word to the verb.
+ */
+function researchFinding(facts: SentenceFacts, nouns: PhraseMatcher<LexiconEntry>, verbs: PhraseMatcher<LexiconEntry>, asserted: (span: Span) => boolean): Span | undefined {
+  const found = verbs.find(facts.text);
+  if (!found.length) return undefined;
+  const at = facts.sentence.start;
+  for (const noun of nouns.find(facts.text)) {
+    const before = facts.text.slice(Math.max(0, noun.start - 24), noun.start);
+    if (PERSON_BEFORE.test(before) || DEFINITE_BEFORE.test(before)) continue;
+    // "evidence to support": an infinitive names what evidence would do, not what it found.
+    const verb = found.find(
+      (v) => v.start >= noun.end && wordCount(facts.text.slice(noun.end, v.start)) <= FINDING_GAP && !CLAUSE_BETWEEN.test(facts.text.slice(noun.end, v.start)) && !/\bto\s+$/i.test(facts.text.slice(noun.end, v.start)),
+    );
+    if (!verb) continue;
+    const span = { start: at + noun.start, end: at + verb.end };
+    if (asserted(span) && !/\b(?:before|until|if|whether)\b/i.test(facts.text.slice(0, noun.start))) return span;
+  }
+  return undefined;
+}
+
+const FIRST_PERSON_SINGULAR = /(?:^|[^\p{L}'])(?:I|I'm|I'd|I've|I\u2019m|I\u2019d|I\u2019ve|[Mm]y|me)(?![\p{L}'])/u;
+
+/** "rose 35% last year", "in the past five years": calendar time, not a lasting effect. */
+const CALENDAR_TIME = /\b(?:last|past|next|previous)\s+(?:\w+\s+)?(?:year|month|week|decade|quarter|season|spring|summer|autumn|fall|winter)s?\b/gi;
+
 /** A figure about outcomes, next to an outcome word; not a count of the writer's own operations or of a trial's size. */
 function statistic(facts: SentenceFacts, analyzer: ClaimAnalyzer, words: StatisticWords): NumberMention | undefined {
   const at = facts.sentence.start;
   return facts.numbers.find((n) => {
     const rest = facts.text.slice(n.end - at);
-    if (n.kind === 'count') return countedOutcome(rest, words);
+    if (n.kind === 'count') return countedOutcome(rest, words) || countedHarm(facts.text.slice(0, n.start - at), rest, words);
     if (!STATISTIC_KINDS.has(n.kind)) return false;
     // "100% natural", "99.9% purity", "about 25% of energy needs": the product or the dose, not an outcome.
     if (words.productAttributes.find(rest.split(/\s+/, 3).join(' ')).some((m) => m.start <= 1)) return false;
     const share = /^\s*of\s+(?:the\s+|your\s+|their\s+|daily\s+)?/i.exec(rest);
     if (share && words.intake.find(rest.slice(share[0].length).split(/\s+/, 4).join(' ')).some((m) => m.start === 0)) return false;
+    const clauseBefore = facts.text.slice(0, n.start - at).split(CLAUSE_JOIN).pop()!;
+    // "I felt about 80% better": one person's rating of their own state, not a figure about people.
+    if (n.kind === 'percent' && !/^\s*of\b/i.test(rest) && FIRST_PERSON_SINGULAR.test(clauseBefore)) return false;
+    // "Shares rose 12% after the results": a business quantity, whatever outcome word stands near.
+    const near = `${clauseBefore.split(/\s+/).slice(-6).join(' ')} ${rest.split(/\s+/, 4).join(' ')}`;
+    if (words.businessMeasures.test(near)) return false;
     const before = facts.text.slice(0, n.start - at).split(/\s+/).slice(-6).join(' ');
     const after = rest.split(/[;:]/)[0]!.split(/\s+/).slice(0, 10).join(' ');
-    return wordCount(before + after) > 0 && analyzer.isOutcomeWord(`${before} ${after}`);
+    const around = `${before} ${after}`.replace(CALENDAR_TIME, ' ');
+    return wordCount(around) > 0 && (analyzer.isOutcomeWord(around) || words.riskMeasures.test(around));
   });
+}
+
+/** "affects 280 million people", "2,000 people die from cold water shock each year": a count of people harmed or ill. */
+function countedHarm(before: string, rest: string, words: StatisticWords): boolean {
+  const last = before.split(CLAUSE_JOIN).pop()!.split(/\s+/).filter(Boolean).slice(-2).join(' ');
+  if (/\b(?:affects|affected|affecting)\s+(?:about\s+|around\s+|over\s+|nearly\s+|some\s+)?$/i.test(`${last} `)) return true;
+  const clause = rest.split(/[,;:()\u2014\u2013]/)[0]!;
+  if (/^\s*(?:who|that|which|whose|with|without|from|in|at|for|to)\b/i.test(clause)) return false;
+  return words.riskMeasures.test(clause.split(/\s+/).filter(Boolean).slice(0, 4).join(' '));
 }
 
 /**

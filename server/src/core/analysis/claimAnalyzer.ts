@@ -58,7 +58,12 @@ export interface Topic {
 
 type Entry = LexiconEntry & { id?: string; name?: string };
 
-const AUTHOR_YEAR = /\(([A-Z][\p{L}'\-]+(?:\s(?:et al\.?|and|&)\s?[A-Z]?[\p{L}'\-]*)?,?\s(?:19|20)\d\d[a-z]?(?:;[^)]*)?)\)|\b([A-Z][\p{L}'\-]+\s(?:et al\.?|and [A-Z][\p{L}'\-]+|& [A-Z][\p{L}'\-]+)\s?\((?:19|20)\d\d[a-z]?\))|\(([A-Z][\p{L}\s&,.'\-]{2,80}?,\s?(?:19|20)\d\d)\)/gu;
+// A surname may open with a particle ("van Tulleken", "de Vries") and with any capital letter ("Šrámek").
+const SURNAME = String.raw`(?:(?:van|von|de|der|den|da|di|du|del|della|le|la)\s+)*\p{Lu}[\p{L}'\-]+`;
+const AUTHOR_YEAR = new RegExp(
+  String.raw`\((${SURNAME}(?:\s(?:et al\.?|and|&)\s?\p{Lu}?[\p{L}'\-]*)?,?\s(?:19|20)\d\d[a-z]?(?:;[^)]*)?)\)|(?<![\p{L}'\-])(${SURNAME}\s(?:et al\.?|and \p{Lu}[\p{L}'\-]+|& \p{Lu}[\p{L}'\-]+)\s?\((?:19|20)\d\d[a-z]?\))|\((\p{Lu}[\p{L}\s&,.'\-]{2,80}?,\s?(?:19|20)\d\d)\)`,
+  'gu',
+);
 const QUOTED = /\u201c[^\u201d]{1,200}\u201d|"[^"\n]{1,200}"|\u2018[^\u2019]{1,120}\u2019(?![a-z])|(?<![\w'])'[^'\n]{1,80}'(?![\w])/g;
 const QUOTE_MARK = /["'\u201c\u2018]/;
 const YEAR = /(?:19|20)\d\d/;

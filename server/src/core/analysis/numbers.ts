@@ -32,12 +32,19 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'fraction',
     gate: NUMBER_GATE,
-    regex: new RegExp(String.raw`\b(${NUM})\s+(?:out\s+of|of|in)\s+(?:every\s+)?(${NUM})\b(?!\s*(?:%|percent|mg|days?|weeks?|months?|years?|hours?))`, 'gi'),
+    regex: new RegExp(String.raw`\b(${NUM})\s+(?:out\s+of|of|in)\s+(?:every\s+|our\s+|the\s+|their\s+|its\s+)?(${NUM})\b(?!\s*(?:%|percent|mg|days?|weeks?|months?|years?|hours?))`, 'gi'),
     read: (m) => {
       const a = toNumber(m[1]!);
       const b = toNumber(m[2]!);
       return b > 0 && a <= b ? { value: (a / b) * 100, unit: '%' } : {};
     },
+  },
+  {
+    // A share in words: "about a third of patients", "two-thirds of users", "half of those treated"; not a part of an hour, a dose or a price.
+    kind: 'fraction',
+    gate: /half|third|quarter|fifth/i,
+    regex: /\b(half|(?:a|one|two)[\s-]+thirds?|(?:a|one|three)[\s-]+quarters?|(?:a|one|two|three|four)[\s-]+fifths?)(?=\s+of\b(?!\s+(?:an?\s+|the\s+|each\s+|every\s+)?(?:hour|minute|day|week|month|year|time|dose|price|cost|amount|mg|cup|glass|tablet|pill|capsule)s?\b))/gi,
+    read: (m) => ({ value: wordFraction(m[1]!), unit: '%' }),
   },
   {
     kind: 'effect-size',
@@ -90,6 +97,15 @@ export function findNumbers(text: string, offset: number): NumberMention[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+const FRACTION_WORDS: Record<string, number> = { half: 1 / 2, third: 1 / 3, quarter: 1 / 4, fifth: 1 / 5 };
+
+/** "two-thirds" as a percentage (66.7). */
+function wordFraction(words: string): number {
+  const [count, part] = words.toLowerCase().split(/[\s-]+/);
+  if (!part) return 50;
+  return (count === 'a' ? 1 : toNumber(count!)) * (FRACTION_WORDS[part.replace(/s$/, '')] ?? 0) * 100;
 }
 
 export function toNumber(word: string): number {
