@@ -39,7 +39,8 @@ export const unqualifiedEfficacy: RuleDefinition = {
         const lead = facts.text.slice(0, (verb.subject?.start ?? verb.start) - at);
         if (/\b(?:how|why|whether|if|what)\s+(?:\w+\s+){0,2}$/i.test(lead)) continue;
         // "works best alongside therapy", "works only for some": a qualified comparison.
-        if (/^\s+(?:best|better|only|partly|differently|for some|in some)\b/i.test(facts.text.slice(verb.end - at))) continue;
+        // Not "works better than antidepressants" (a comparison claimed as fact) nor "you'll sleep better" (a promise).
+        if (verb.category !== 'promise' && /^\s+(?:(?:best|better)\b(?!\s+than\b)|(?:only|partly|differently|for some|in some)\b)/i.test(facts.text.slice(verb.end - at))) continue;
         if (isNegated(facts, verb) || isAttributed(facts, verb)) continue;
         if (verb.subject && (isNegated(facts, verb.subject) || isAttributed(facts, verb.subject))) continue;
         hits.push(toHit(facts, verb, knowledge));
