@@ -14,6 +14,7 @@ import { readDirectives, type DirectiveProblem } from './markdown/directives.js'
 import { changeBetween, parseMarkdown, unchangedOrigin, type InlineRecord } from './markdown/proseBlocks.js';
 import type { Tree } from '@lezer/common';
 import { splitSentences } from './text/sentences.js';
+import { namesKey, readDocumentNames } from './text/documentNames.js';
 import type { ClaimAnalysis, Finding, ProseBlock, Severity, SeveritySetting, Span } from './types.js';
 import { RULES } from '../rules/index.js';
 import type { RuleDefinition, SentenceCheck } from '../rules/rule.js';
@@ -86,16 +87,19 @@ export class Checker {
     let topic: Topic = {};
     let sentenceCount = 0;
     const references = readReferenceList(source, parsed.blocks);
-    // Rules may read footnotes and the reference list: a block's kept findings hold only while they are unchanged.
-    const sourcesKey = next ? fingerprint([...parsed.footnotes.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') + [...references.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n')) : '';
+    const names = readDocumentNames(parsed.blocks);
+    // Rules may read footnotes, the reference list and the document's names: a block's kept findings hold only while they are unchanged.
+    const sourcesKey = next
+      ? fingerprint([...parsed.footnotes.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') + [...references.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') + '\u0000' + namesKey(names))
+      : '';
 
     for (const block of parsed.blocks) {
       if (block.kind === 'footnote-definition') continue;
       const raw = source.slice(block.start, block.end);
-      // Beyond its text, a block's findings depend on what "it" refers to and on the document's footnotes and reference list.
+      // Beyond its text, a block's findings depend on what "it" refers to and on the document's footnotes, reference list and names.
       const key = next ? `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
       let result = reuse(kept?.blocks, block.start, block.end, key)?.result;
-      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references);
+      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references, names);
       next?.blocks.set(block.start, { to: block.end, key, result });
       topic = result.topic;
       sentenceCount += result.sentences;
@@ -140,7 +144,14 @@ export class Checker {
     });
   }
 
-  private checkBlock(block: ProseBlock, raw: string, topicIn: Topic, footnotes: DocumentContext['footnotes'], references: DocumentContext['references']): BlockResult {
+  private checkBlock(
+    block: ProseBlock,
+    raw: string,
+    topicIn: Topic,
+    footnotes: DocumentContext['footnotes'],
+    references: DocumentContext['references'],
+    names: DocumentContext['names'],
+  ): BlockResult {
     // Findings are stored relative to the block so the cached result can move with the block.
     const shift = block.start;
     const local: ProseBlock = { ...block, start: 0, end: block.end - shift, citations: block.citations.map((c) => ({ ...c, start: c.start - shift, end: c.end - shift })) };
@@ -153,6 +164,7 @@ export class Checker {
       knowledge: this.knowledge,
       footnotes,
       references,
+      names,
       block: local,
       referenceEntry: REFERENCE_ENTRY.test(local.prose),
       paragraphCited: sources.length > 0,

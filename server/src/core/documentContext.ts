@@ -1,5 +1,5 @@
 // What a rule may need to know about the whole document beyond its sentence:
-// footnote definitions and the citation markers of each paragraph.
+// footnote definitions, the citation markers of each paragraph, the names it uses.
 
 import type { Knowledge } from './knowledge/knowledge.js';
 import type { ProseBlock } from './types.js';
@@ -10,6 +10,11 @@ export interface DocumentContext {
   footnotes: ReadonlyMap<string, { text: string; start: number; end: number }>;
   /** Numbered reference-list entries ("7. McInnes LA, …"), by number, for "[7]" markers. */
   references: ReadonlyMap<string, { text: string }>;
+  /**
+   * Capitalised phrases the document uses as names, lower-cased ("miracle pulse 2"):
+   * written mid-sentence in running text, or with a model number or trademark sign.
+   */
+  names: ReadonlySet<string>;
   /** The block the sentence is in. */
   block: ProseBlock;
   /** Whether the block is a bibliography entry ("Han Y, Chen J, et al. Efficacy of…"): a source, not a claim. */
