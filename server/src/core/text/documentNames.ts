@@ -31,6 +31,7 @@ export function readDocumentNames(blocks: readonly ProseBlock[]): Set<string> {
     CAPITALISED_RUN.lastIndex = 0;
     for (let m = CAPITALISED_RUN.exec(text); m; m = CAPITALISED_RUN.exec(text)) {
       const run = normalize(m[0]);
+      if (!run.includes(' ') && m[1] === undefined) continue;
       if (m[1] !== undefined) {
         names.add(run);
         addWithNumber(names, run, text.slice(m.index + m[0].length));
@@ -56,8 +57,11 @@ function isTitleCase(text: string): boolean {
   return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
 }
 
+/** "The Miracle Pulse 2 ships…": a capitalised determiner that opens the sentence is not part of the name. */
+const LEADING_DETERMINER = /^(?:the|a|an|this|that|these|our|your|my|its|their|each|every|new) /;
+
 function normalize(text: string): string {
-  return text.replace(/\s+/g, ' ').toLowerCase();
+  return text.replace(/\s+/g, ' ').toLowerCase().replace(LEADING_DETERMINER, '');
 }
 
 /** A stable key for the set, so cached per-block results are dropped when the names change. */
