@@ -79,4 +79,10 @@ describe('claim analysis', () => {
     assert.ok(rules('Everyone on a 16:8 schedule will lose weight.').includes('absolute-language'));
     assert.deepEqual(rules('Everyone on a 16:8 schedule should drink water.'), []);
   });
+
+  it('lets a negated assurance deny its whole clause, and only that clause', () => {
+    const ruleIds = (text: string) => checker.check(text + '\n').findings.map((f) => f.ruleId);
+    assert.deepEqual(ruleIds('No one can promise that your back pain will go away forever.'), []);
+    assert.ok(ruleIds("We can't promise much, and your back pain will go away forever.").includes('absolute-language'));
+  });
 });

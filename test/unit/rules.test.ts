@@ -39,3 +39,33 @@ describe('rule fixtures', () => {
     });
   }
 });
+
+describe('document-level names', () => {
+  const hypeLines = (text: string) => checker.check(text).findings.filter((f) => f.ruleId === 'hype').map((f) => f.text);
+
+  it('reads a hype word inside a name the document writes with a model number as part of the name everywhere', () => {
+    const text = '# Wonder Drink 5 Sports Bottle\n\nWonder Drink 5 is a steel bottle with a straw.\n';
+    assert.deepEqual(hypeLines(text), []);
+  });
+
+  it('reads a name from its use mid-sentence and applies it at the start of a sentence', () => {
+    const text = 'Our small shop now sells the handheld Glow Miracle Wand in two different colours.\n\nGlow Miracle Wand ships in a gift box.\n';
+    assert.deepEqual(hypeLines(text), []);
+  });
+
+  it('still flags the word when the name is not what the sentence uses', () => {
+    const text = 'Wonder Drink 5 is a steel bottle.\n\nThis tea is a wonder drink for tired runners.\n';
+    assert.deepEqual(hypeLines(text), ['wonder drink']);
+  });
+
+  it('drops kept results when a name appears elsewhere in the document', () => {
+    const editing = new Checker(checker.knowledge);
+    const before = 'Miracle Pulse is on sale.\n\nIt ships today.\n';
+    assert.equal(hypeLines(before).length, 1);
+    editing.check(before, { documentKey: 'doc' });
+    const after = before.replace('It ships today.', 'The Miracle Pulse 2 ships today.');
+    const incremental = editing.check(after, { documentKey: 'doc' }).findings.filter((f) => f.ruleId === 'hype');
+    assert.deepEqual(incremental, checker.check(after).findings.filter((f) => f.ruleId === 'hype'));
+    assert.equal(incremental.length, 0);
+  });
+});

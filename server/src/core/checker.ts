@@ -14,6 +14,7 @@ import { readDirectives, type DirectiveProblem } from './markdown/directives.js'
 import { changeBetween, parseMarkdown, unchangedOrigin, type InlineRecord } from './markdown/proseBlocks.js';
 import type { Tree } from '@lezer/common';
 import { splitSentences } from './text/sentences.js';
+import { namesKey, readDocumentNames } from './text/documentNames.js';
 import type { ClaimAnalysis, Finding, ProseBlock, Severity, SeveritySetting, Span } from './types.js';
 import { RULES } from '../rules/index.js';
 import type { RuleDefinition, SentenceCheck } from '../rules/rule.js';
@@ -89,18 +90,25 @@ export class Checker {
     let sentenceCount = 0;
     const references = readReferenceList(source, parsed.blocks);
     const bibliography = readBibliography(parsed.blocks);
-    // Rules may read footnotes and the reference list: a block's kept findings hold only while they are unchanged.
+    const names = readDocumentNames(parsed.blocks);
+    // Rules may read footnotes, the reference lists and the document's names: a block's kept findings hold only while they are unchanged.
     const sourcesKey = next
-      ? fingerprint([...parsed.footnotes.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') + [...references.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') + bibliography.map((e) => e.text).join('\n'))
+      ? fingerprint(
+          [...parsed.footnotes.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') +
+            [...references.entries()].map(([k, v]) => `${k}:${v.text}`).join('\n') +
+            bibliography.map((e) => e.text).join('\n') +
+            '\u0000' +
+            namesKey(names),
+        )
       : '';
 
     for (const block of parsed.blocks) {
       if (block.kind === 'footnote-definition') continue;
       const raw = source.slice(block.start, block.end);
-      // Beyond its text, a block's findings depend on what "it" refers to and on the document's footnotes and reference list.
+      // Beyond its text, a block's findings depend on what "it" refers to and on the document's footnotes, reference list and names.
       const key = next ? `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
       let result = reuse(kept?.blocks, block.start, block.end, key)?.result;
-      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references, bibliography);
+      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references, bibliography, names);
       next?.blocks.set(block.start, { to: block.end, key, result });
       topic = result.topic;
       sentenceCount += result.sentences;
@@ -152,6 +160,7 @@ export class Checker {
     footnotes: DocumentContext['footnotes'],
     references: DocumentContext['references'],
     bibliography: DocumentContext['bibliography'],
+    names: DocumentContext['names'],
   ): BlockResult {
     // Findings are stored relative to the block so the cached result can move with the block.
     const shift = block.start;
@@ -166,6 +175,7 @@ export class Checker {
       footnotes,
       references,
       bibliography,
+      names,
       block: local,
       referenceEntry: REFERENCE_ENTRY.test(local.prose),
       paragraphCited: sources.length > 0,

@@ -1,5 +1,5 @@
 // What a rule may need to know about the whole document beyond its sentence:
-// footnote definitions and the citation markers of each paragraph.
+// footnote definitions, the citation markers of each paragraph, the names it uses.
 
 import type { Knowledge } from './knowledge/knowledge.js';
 import type { ProseBlock } from './types.js';
@@ -12,6 +12,11 @@ export interface DocumentContext {
   references: ReadonlyMap<string, { text: string }>;
   /** Unnumbered reference-list entries ("Buijze GA, … (2016). …"), for author-year citations. */
   bibliography: readonly { text: string }[];
+  /**
+   * Capitalised phrases the document uses as names, lower-cased ("miracle pulse 2"):
+   * written mid-sentence in running text, or with a model number or trademark sign.
+   */
+  names: ReadonlySet<string>;
   /** The block the sentence is in. */
   block: ProseBlock;
   /** Whether the block is a bibliography entry ("Han Y, Chen J, et al. Efficacy of…"): a source, not a claim. */

@@ -1,9 +1,20 @@
 // absolute-language: "always", "everyone", "100%", "instantly", "permanently"
-// when they describe what a treatment does, not when they instruct the reader.
+// when they describe what a treatment does, not when they instruct the reader,
+// set a condition, report a cited finding or describe a harm or an illness.
 
-import { CLAUSE_JOIN, wordCount, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, isAttributed, isCited, wordCount, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import type { Span } from '../core/types.js';
 import type { RuleDefinition } from './rule.js';
 import { assertedTerms, quote, replacementsFor, type AssertedTerm } from './termMatches.js';
+
+/** "If the pain comes back immediately, …", "unless relief is instant": a condition the writer sets, not a promise. */
+const OPEN_CONDITION = /\b(?:if|unless|whether|in case)\b[^,;:\u2014\u2013]*$/i;
+/** "Unlike pills, which you may need forever, …", "rather than a permanent fix": the absolute describes what the treatment is compared with. */
+const OPEN_COMPARATOR = /\b(?:unlike|compared (?:with|to)|rather than|instead of|versus|vs\.?)\s[^,;:\u2014\u2013]*(?:,\s*(?:which|that|who)\s[^,;:\u2014\u2013]*)?$/i;
+/** "immediate for some participants": limited to a few, so not universal. */
+const LIMITED_TO_SOME = /^\s+(?:[\p{L}-]+\s+)?(?:for|in)\s+(?:some|a few|a minority of|certain)\b/iu;
+/** "Patients should always report…", "you must never…": an obligation, which instructs rather than promises. */
+const OBLIGATION_BEFORE = /\b(?:should|must|need to|needs to|have to|has to|ought to|be sure to|make sure to|remember to)\s+(?:[\p{L}'\u2019-]+\s+){0,4}$/iu;
 
 export const absoluteLanguage: RuleDefinition = {
   id: 'absolute-language',
@@ -11,23 +22,39 @@ export const absoluteLanguage: RuleDefinition = {
   description: 'Words such as "always", "everyone", "100%", "instantly" or "permanently" used to describe treatment outcomes.',
   defaultSeverity: 'warning',
   create(knowledge, analyzer) {
-    const terms = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language']);
+    const lexicon = knowledge.lexicons['absolute-language'];
+    const categories = [...new Set(lexicon.entries.map((e) => e.category ?? ''))].filter((c) => c !== 'not-absolute');
+    const terms = analyzer.sentenceMatcher(lexicon, categories);
+    // "every morning", "almost always", "for good reason": the absolute word is part of a phrase that promises nothing.
+    const notAbsolute = analyzer.sentenceMatcher(lexicon, ['not-absolute']);
     const safety = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
     const treatmentNouns = analyzer.sentenceMatcher(knowledge.lexicons.references, ['treatment-noun']);
+    const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['not-a-benefit']);
     return (facts) => {
       if (!facts.aboutHealth) return [];
       // An instruction claims nothing, unless it ends in a promise ("Take them nightly and your pain will be gone for good").
       const promise = facts.instruction ? facts.claimVerbs.find((v) => v.category === 'promise') : undefined;
       if (facts.instruction && !promise) return [];
       const at = facts.sentence.start;
-      const safetySpans = safety.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end }));
-      const treatments = [...facts.interventions, ...treatmentNouns.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end }))];
+      const toSpan = (m: { start: number; end: number }): Span => ({ start: at + m.start, end: at + m.end });
+      const safetySpans = safety.find(facts.text).map(toSpan);
+      const idioms = notAbsolute.find(facts.text).map(toSpan);
+      const treatments = [...facts.interventions, ...treatmentNouns.find(facts.text).map(toSpan)];
+      const cited = isCited(facts);
+      let harmSpans: Span[] | undefined;
       return assertedTerms(facts, terms)
         .filter((t) => !promise || t.start >= promise.start)
         // Leave "completely safe" to the safety rule.
         .filter((t) => !safetySpans.some((s) => s.start < t.end && t.start < s.end))
+        .filter((t) => !idioms.some((s) => s.start <= t.start && t.end <= s.end))
         // "not for everyone", "not to everyone": a negation reaching across a preposition.
         .filter((t) => !/\bnot\s+(?:for\s+|to\s+)?$/i.test(facts.text.slice(0, t.start - at)))
+        .filter((t) => !OPEN_CONDITION.test(facts.text.slice(0, t.start - at)) && !OPEN_COMPARATOR.test(facts.text.slice(0, t.start - at)))
+        .filter((t) => !LIMITED_TO_SOME.test(facts.text.slice(t.end - at)))
+        .filter((t) => !isObligation(facts, t, analyzer.isOutcomeWord.bind(analyzer)))
+        // "A meta-analysis found lower pain immediately after treatment (Author, 2022)": a cited finding, reported.
+        .filter((t) => !(cited && isAttributed(facts, t)))
+        .filter((t) => !describesHarm(facts, t, (harmSpans ??= notBenefits.find(facts.text).map(toSpan))))
         // The absolute has to be about an outcome.
         .filter((t) => {
           switch (t.entry.category) {
@@ -37,6 +64,8 @@ export const absoluteLanguage: RuleDefinition = {
               return opensClaim(facts, t);
             case 'treatment-need': // "never need another infusion", not "never need a referral".
               return treatments.some((s) => s.start >= t.end && wordCount(facts.text.slice(t.end - at, s.start - at)) <= 3);
+            case 'frequency': // "always works", "relief always comes", not "doctors have always debated how it works".
+              return frequencyAboutOutcome(facts, t, (s) => analyzer.isOutcomeWord(s));
             default:
               return nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s)) || opensClaim(facts, t);
           }
@@ -52,6 +81,74 @@ export const absoluteLanguage: RuleDefinition = {
     };
   },
 };
+
+/**
+ * "Patients should always report new symptoms", "stop the drug immediately if…":
+ * an obligation earlier in the clause makes the absolute part of an instruction,
+ * unless what it obliges is an outcome ("you should feel better immediately").
+ */
+function isObligation(facts: SentenceFacts, term: AssertedTerm, isOutcome: (s: string) => boolean): boolean {
+  const before = facts.text.slice(0, term.start - facts.sentence.start);
+  const m = OBLIGATION_BEFORE.exec(before);
+  if (!m || CLAUSE_JOIN.test(m[0])) return false;
+  return !isOutcome(m[0]);
+}
+
+/**
+ * Whether the absolute describes a harm, an illness or an effect that ends rather than a benefit:
+ * it stands right before one ("permanent nerve damage", "a lifelong condition"),
+ * a harm or illness is the subject of its clause ("side effects fade immediately",
+ * "joint damage is permanent"), or a harm verb governs it ("can cause permanent
+ * thinning", "the effects wear off completely"), and the clause claims no benefit.
+ */
+function describesHarm(facts: SentenceFacts, term: AssertedTerm, harms: readonly Span[]): boolean {
+  const at = facts.sentence.start;
+  const clauseStart = lastClauseBreak(facts.text, term.start - at) + at;
+  const clauseEnd = nextClauseBreak(facts.text, term.end - at) + at;
+  const benefit = facts.claimVerbs.some(
+    (v) => v.category !== 'harm' && v.category !== 'correlational' && (v.category === 'promise' || v.subject || v.object) && v.start >= clauseStart && v.end <= clauseEnd,
+  );
+  if (benefit) return false;
+  if (facts.claimVerbs.some((v) => v.category === 'harm' && v.end <= term.start && v.start >= clauseStart)) return true;
+  return harms.some((h) => {
+    // "never wears off" is itself the promise.
+    if (h.start < term.end && term.start < h.end) return false;
+    if (h.start >= term.end) return h.start < clauseEnd && wordCount(facts.text.slice(term.end - at, h.start - at)) <= 2;
+    if (h.start < clauseStart) return false;
+    // "no side effects, and relief is instant": a harm that is denied is not what the clause describes.
+    return !/\b(?:no|zero|without|free of|free from|none of the)\s+(?:[\p{L}-]+\s+)?$/iu.test(facts.text.slice(Math.max(0, h.start - at - 20), h.start - at));
+  });
+}
+
+/**
+ * "always" says something about outcomes only when the verb it modifies, or the
+ * subject of its clause, is about one: "it always works", "relief always comes
+ * within hours"; not "doctors have always debated how it works".
+ */
+function frequencyAboutOutcome(facts: SentenceFacts, term: AssertedTerm, isOutcome: (s: string) => boolean): boolean {
+  const at = facts.sentence.start;
+  const subject = facts.text.slice(lastClauseBreak(facts.text, term.start - at), term.start - at);
+  const verbPhrase = facts.text.slice(term.end - at).split(/[,;:\u2014\u2013]/)[0]!.split(/\s+/).slice(0, 3).join(' ');
+  // "Results always vary": the verb is itself a hedge.
+  if (facts.hedges.some((h) => h.start >= term.end && h.start - at < term.end - at + verbPhrase.length)) return false;
+  return (isOutcome(lastWords(subject, 6)) || isOutcome(verbPhrase)) && wordCount(subject + ' ' + verbPhrase) > 0;
+}
+
+const CLAUSE_BREAK_GLOBAL = /[;:\u2014\u2013()]|,\s+(?:and|but|so|while|whereas|although|though|which)\s|,\s*$/gi;
+
+function lastClauseBreak(text: string, before: number): number {
+  let end = 0;
+  CLAUSE_BREAK_GLOBAL.lastIndex = 0;
+  const head = text.slice(0, before);
+  for (let m = CLAUSE_BREAK_GLOBAL.exec(head); m; m = CLAUSE_BREAK_GLOBAL.exec(head)) end = m.index + m[0].length;
+  return end;
+}
+
+function nextClauseBreak(text: string, after: number): number {
+  CLAUSE_BREAK_GLOBAL.lastIndex = 0;
+  const m = CLAUSE_BREAK_GLOBAL.exec(text.slice(after));
+  return m ? after + m.index : text.length;
+}
 
 /**
  * Whether the term stands in the subject of a benefit claim later in its clause:

@@ -74,3 +74,30 @@ export function isInProperName(facts: SentenceFacts, term: { start: number; end:
   const next = /^\s([\p{L}\p{N}][\p{L}\p{N}'\u2019&+-]*)/u.exec(facts.text.slice(term.end - at))?.[1];
   return [previous, next].some((w) => w !== undefined && CAPITALISED.test(w));
 }
+
+/**
+ * Whether a capitalised term is part of a name the document uses elsewhere
+ * ("Miracle Pulse 2 is…" at the start of a sentence, a heading, a table header):
+ * the name is longer than the term, and written with its capitals here too.
+ * "Miracle Cure" in capitals is still the phrase, not a name.
+ */
+export function isInDocumentName(facts: SentenceFacts, term: { start: number; end: number; text: string }, names: ReadonlySet<string>): boolean {
+  if (names.size === 0 || !CAPITALISED.test(term.text)) return false;
+  const at = facts.sentence.start;
+  const termWords = term.text.toLowerCase().split(/\s+/);
+  for (const name of names) {
+    const words = name.split(' ');
+    if (words.length <= termWords.length || !termWords.every((w) => words.includes(w))) continue;
+    const pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'gi');
+    for (let m = pattern.exec(facts.text); m; m = pattern.exec(facts.text)) {
+      const start = at + m.index;
+      const covers = start <= term.start && term.end <= start + m[0].length;
+      if (covers && m[0].split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w))) return true;
+    }
+  }
+  return false;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

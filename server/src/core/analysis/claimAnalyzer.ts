@@ -30,6 +30,8 @@ export interface SentenceFacts {
   hedges: Cue[];
   negations: Cue[];
   scopeEnds: Cue[];
+  /** Verbs of assurance ("promise", "guarantee"): negated, they deny the whole clause that follows. */
+  assurances: Cue[];
   attributions: (Cue & { category: string })[];
   quotes: Span[];
   numbers: NumberMention[];
@@ -86,6 +88,7 @@ export class ClaimAnalyzer {
   private readonly hedges: PhraseMatcher<LexiconEntry>;
   private readonly negations: PhraseMatcher<LexiconEntry>;
   private readonly scopeEnds: PhraseMatcher<LexiconEntry>;
+  private readonly assurances: PhraseMatcher<LexiconEntry>;
   private readonly attributions: PhraseMatcher<LexiconEntry>;
   private readonly verbs: PhraseMatcher<LexiconEntry>;
   private readonly healthWords: PhraseMatcher<LexiconEntry>;
@@ -125,6 +128,7 @@ export class ClaimAnalyzer {
     this.hedges = matcherFor(L.hedges, undefined, scanner);
     this.negations = matcherFor(L.negation, ['pre'], scanner);
     this.scopeEnds = matcherFor(L.negation, ['scope-end'], scanner);
+    this.assurances = matcherFor(L.negation, ['assurance'], scanner);
     this.attributions = matcherFor(L.attribution, undefined, scanner);
     this.verbs = matcherFor(L['claim-verbs'], undefined, scanner);
     this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence'], scanner);
@@ -163,6 +167,8 @@ export class ClaimAnalyzer {
     const hedges = this.hedges.find(text).map(cue);
     const negations = this.negations.find(text).map(cue);
     const scopeEnds = this.scopeEnds.find(text).map(cue);
+    // Only a negated assurance matters, so most sentences skip the look-up.
+    const assurances = negations.length ? this.assurances.find(text).map(cue) : [];
     const attributions = this.attributions.find(text).map((m) => ({ ...cue(m), category: m.entry.category ?? '' }));
     // "Thousands of patients have…": a head count, not a group the claim is limited to.
     const crowds = this.crowdCounts.find(text);
@@ -177,7 +183,7 @@ export class ClaimAnalyzer {
     const aboutHealth = interventions.length > 0 || conditions.length > 0 || this.healthWords.test(text);
 
     const facts: SentenceFacts = {
-      sentence, text, interventions, conditions, populations, hedges, negations, scopeEnds, attributions, quotes, numbers, citations,
+      sentence, text, interventions, conditions, populations, hedges, negations, scopeEnds, assurances, attributions, quotes, numbers, citations,
       claimVerbs: [], studyClaims, question, instruction, aboutHealth, topic, analysis: undefined as unknown as ClaimAnalysis,
     };
     facts.claimVerbs = this.findClaimVerbs(facts, topic);
@@ -351,7 +357,22 @@ function isExampleOrComparator(f: SentenceFacts, mention: InterventionMention, m
 
 /** Whether a negation cue governs the span: before it, in the same clause, within seven words. */
 export function isNegated(f: SentenceFacts, span: Span, ignore: readonly Span[] = []): boolean {
-  return f.negations.some((n) => n.end <= span.start && !ignore.some((s) => s.start <= n.start && n.end <= s.end) && inScope(f, n.end, span.start, 7));
+  return f.negations.some(
+    (n) => n.end <= span.start && !ignore.some((s) => s.start <= n.start && n.end <= s.end) && (inScope(f, n.end, span.start, 7) || deniesAssurance(f, n, span)),
+  );
+}
+
+/** "Nobody can promise that the pain will never come back": a negated assurance denies its whole clause. */
+function deniesAssurance(f: SentenceFacts, negation: Span, span: Span): boolean {
+  const at = f.sentence.start;
+  return f.assurances.some(
+    (a) =>
+      a.start >= negation.end &&
+      a.end <= span.start &&
+      inScope(f, negation.end, a.start, 3) &&
+      !CLAUSE_JOIN.test(f.text.slice(a.end - at, span.start - at)) &&
+      !f.scopeEnds.some((s) => s.start >= a.end && s.end <= span.start),
+  );
 }
 
 export interface AttributionOptions {
