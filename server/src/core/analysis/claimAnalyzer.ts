@@ -247,10 +247,16 @@ export class ClaimAnalyzer {
       const object = this.objectAfter(facts, m.end);
       if (category === 'benefit-directional' && !object) continue;
       const subject = this.subjectBefore(facts, m.start, references, topic);
-      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && subject.end >= start - 1) && !(sellingImperative && object)) continue;
+      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) continue;
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
+  }
+
+  /** "Turmeric capsules ease…", "ketamine infusions relieve…": a plural treatment noun after the named treatment is the head of the subject. */
+  private headNounBetween(facts: SentenceFacts, from: number, to: number): boolean {
+    const at = facts.sentence.start;
+    return this.treatmentNouns.find(facts.text).some((n) => n.start + at > from && n.end + at < to && !facts.text.slice(from - at, n.start).trim() && !facts.text.slice(n.end, to - at).trim());
   }
 
   /** The nearest intervention (or reference to the topic) before the verb, in the same clause. */
@@ -328,7 +334,7 @@ function summarize(f: SentenceFacts): ClaimAnalysis {
     hedgeCues: unique(f.hedges.map((h) => h.cue.toLowerCase())),
     negated: f.negations.length > 0,
     negationCues: unique(f.negations.map((n) => n.cue.toLowerCase())),
-    attributed: f.attributions.length > 0 || f.quotes.length > 0 || MYTH_OPENING.test(f.text),
+    attributed: f.attributions.some((a) => a.category !== 'endorsement') || f.quotes.length > 0 || MYTH_OPENING.test(f.text),
     attributionCues: unique([...f.attributions.map((a) => a.cue.toLowerCase()), ...(f.quotes.length ? ['quotation'] : []), ...(MYTH_OPENING.test(f.text) ? ['myth framing'] : [])]),
     question: f.question,
     interventions: f.interventions.map((i) => ({ id: i.id, name: i.name, text: f.text.slice(i.start - f.sentence.start, i.end - f.sentence.start), via: i.via })),
@@ -385,6 +391,9 @@ export interface AttributionOptions {
 }
 
 const SCARE_QUOTE_MAX_WORDS = 4;
+/** What stands between a selling verb and the span: its object, "as", then at most a few words ("sell the pills as a cure for anyone"). */
+const PROMOTED_AS = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}as\s+(?:[\p{L}\p{N}'\u2019\u201c\u201d"-]+\s+){0,5}$/u;
+const FIRST_PERSON_BEFORE = /\b(?:I|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+(?:\w+\s+)?$/i;
 
 /** Whether the span is reported rather than asserted: quoted, labelled, reported speech, or set up as a myth. */
 export function isAttributed(f: SentenceFacts, span: Span, options: AttributionOptions = { reportedSpeech: true }): boolean {
@@ -392,8 +401,19 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
   const at = f.sentence.start;
   const quoted = f.quotes.filter((q) => q.start <= span.start && q.end >= span.end);
   if (quoted.some((q) => options.reportedSpeech || wordCount(f.text.slice(q.start - at, q.end - at)) <= SCARE_QUOTE_MAX_WORDS)) return true;
+  // "People call it a breakthrough, and we couldn't agree more": the writer adopts what they report.
+  const endorsed = f.attributions.some((a) => a.category === 'endorsement');
   return f.attributions.some((a) => {
+    if (endorsed && a.category !== 'myth-framing' && a.category !== 'refutation') return false;
     switch (a.category) {
+      case 'endorsement':
+        return false;
+      case 'promotion-as':
+        // "clinics promote the drip as a cure": only the label after "as" is the seller's.
+        return a.end <= span.start && PROMOTED_AS.test(f.text.slice(a.end - at, span.start - at));
+      case 'belief':
+        // "patients arrive believing one dose will fix them": the belief covers its own clause, unless it is the writer's ("I'm convinced").
+        return a.end <= span.start && !CLAUSE_JOIN.test(f.text.slice(a.end - at, span.start - at)) && !FIRST_PERSON_BEFORE.test(f.text.slice(Math.max(0, a.start - at - 12), a.start - at));
       case 'reporting-verb':
       case 'source-prefix':
       case 'stance-verb':
