@@ -56,6 +56,8 @@ export const absoluteLanguage: RuleDefinition = {
         .filter((t) => !OPEN_CONDITION.test(facts.text.slice(0, t.start - at)) && !OPEN_COMPARATOR.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !LIMITED_TO_SOME.test(facts.text.slice(t.end - at)))
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && MAKES_CLAIMS_AFTER.test(facts.text.slice(t.end - at))))
+        // "a quiet corner for anyone with anxiety": the people a service is for, unless the sentence claims a result for them.
+        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && /^\s+(?:with|who has|who have|living with)\b/i.test(facts.text.slice(t.end - at)) && !facts.claimVerbs.some(isBenefitClaim)))
         .filter((t) => !isObligation(facts, t, analyzer.isOutcomeWord.bind(analyzer)))
         // "A meta-analysis found lower pain immediately after treatment (Author, 2022)": a cited finding, reported.
         .filter((t) => !(cited && isAttributed(facts, t)))

@@ -222,7 +222,8 @@ export class ClaimAnalyzer {
     const { text } = facts;
     const at = facts.sentence.start;
     const verbs: ClaimVerb[] = [];
-    const references = topic.intervention ? this.references.find(text) : [];
+    // "it" stands for the treatment earlier sentences named, or else one named earlier in this sentence ("X saved my life, and it will save yours").
+    const references = topic.intervention || facts.interventions.length ? this.references.find(text) : [];
     const found = this.verbs.find(text);
     // "Boost immunity, cure hangovers and erase fatigue!": a string of imperatives that sells a result, not an instruction.
     const sellingImperative = found[0]?.start === firstWordStart(text) && (/!["'\u201d\u2019)]*\s*$/.test(text) || found.filter((v) => v.entry.category?.endsWith('-base')).length > 1);
@@ -266,7 +267,10 @@ export class ClaimAnalyzer {
       ...facts.interventions.filter((i) => i.end <= at + verbStart),
       ...references
         .filter((r) => r.end <= verbStart)
-        .map((r) => ({ start: at + r.start, end: at + r.end, id: topic.intervention!.id, name: topic.intervention!.name, via: 'reference' as const })),
+        .flatMap((r) => {
+          const referent = topic.intervention ?? facts.interventions.find((i) => i.end <= at + r.start);
+          return referent ? [{ start: at + r.start, end: at + r.end, id: referent.id, name: referent.name, via: 'reference' as const }] : [];
+        }),
     ].sort((a, b) => b.end - a.end);
     const nearest = candidates[0] ?? labelSubject(facts.text, verbStart, at) ?? this.treatmentNounSubject(facts, verbStart);
     if (!nearest) return undefined;
@@ -289,10 +293,14 @@ export class ClaimAnalyzer {
     const at = facts.sentence.start;
     const noun = this.treatmentNouns
       .find(facts.text)
-      .filter((n) => n.end <= verbStart && wordCount(facts.text.slice(n.end, verbStart)) <= 1 && !CLAUSE_BREAK.test(facts.text.slice(n.end, verbStart)))
+      // "This serum works by rebuilding…": the means after "works by" has the same subject.
+      .filter((n) => n.end <= verbStart && (wordCount(facts.text.slice(n.end, verbStart)) <= 1 || /^\s+(?:works|helps|acts)\s+by\s+$/i.test(facts.text.slice(n.end, verbStart))) && !CLAUSE_BREAK.test(facts.text.slice(n.end, verbStart)))
       .pop();
     if (!noun) return undefined;
-    const determiner = /(?:^|\s)(?:every|each|this|these|our|your|one|a single)\s+(?:[\p{L}-]+\s+)?$/iu.exec(facts.text.slice(0, noun.start));
+    // "Lidocaine patches relieve…": a plural treatment noun that opens its clause, right before the verb, heads the subject without a determiner.
+    const determiner =
+      /(?:^|\s)(?:every|each|this|these|our|your|one|a single)\s+(?:[\p{L}-]+\s+)?$/iu.exec(facts.text.slice(0, noun.start)) ??
+      (/s$/i.test(noun.text) && !facts.text.slice(noun.end, verbStart).trim() ? /(?:^|[,;:]\s*)\W*(?:[\p{L}-]+\s+)?$/u.exec(facts.text.slice(0, noun.start)) : null);
     if (!determiner) return undefined;
     const start = determiner.index + determiner[0].search(/\S/);
     return { start: at + start, end: at + noun.end, id: noun.text.toLowerCase(), name: facts.text.slice(start, noun.end), via: 'name' };
@@ -301,7 +309,8 @@ export class ClaimAnalyzer {
   /** A condition or outcome right after the verb ("reduces anxiety", "relieves depressive symptoms"). */
   private objectAfter(facts: SentenceFacts, verbEnd: number): Span | undefined {
     const at = facts.sentence.start;
-    const hit = facts.conditions.find((c) => c.start >= at + verbEnd && wordCount(facts.text.slice(verbEnd, c.start - at)) <= 4 && !CLAUSE_BREAK.test(facts.text.slice(verbEnd, c.start - at)));
+    // "heals sciatica, arthritis and nerve damage": a list of ailments is one object, even when its first item is not a known condition.
+    const hit = facts.conditions.find((c) => c.start >= at + verbEnd && wordCount(facts.text.slice(verbEnd, c.start - at)) <= 4 && (!CLAUSE_BREAK.test(facts.text.slice(verbEnd, c.start - at)) || LIST_ITEMS.test(facts.text.slice(verbEnd, c.start - at))));
     return hit ? { start: hit.start, end: hit.end } : undefined;
   }
 }
@@ -315,6 +324,8 @@ function labelSubject(text: string, verbStart: number, at: number): Intervention
   return m ? { start: at + m.index + m[0].indexOf(m[1]!), end: at + m.index + m[0].indexOf(m[1]!) + m[1]!.length, id: m[1]!.toLowerCase(), name: m[1]!, via: 'name' } : undefined;
 }
 
+/** Short list items before a condition: " sciatica, ", " shingles, tennis elbow, ". */
+const LIST_ITEMS = /^\s+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,\s+)+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+)?$|^\s+[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+$/u;
 const LABEL_THEN_VERB = /^\s*((?:[A-Z][\p{L}\p{N}'\u2019&+-]*\s+){0,4}[A-Z][\p{L}\p{N}'\u2019&+-]*)\s*:\s*$/u;
 
 function firstWordStart(text: string): number {
