@@ -2,7 +2,7 @@
 // when they describe what a treatment does, not when they instruct the reader,
 // set a condition, report a cited finding or describe a harm or an illness.
 
-import { CLAUSE_JOIN, isAttributed, isCited, wordCount, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, isAttributed, isCited, wordCount, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { Span } from '../core/types.js';
 import type { RuleDefinition } from './rule.js';
 import { assertedTerms, quote, replacementsFor, type AssertedTerm } from './termMatches.js';
@@ -13,6 +13,9 @@ const OPEN_CONDITION = /\b(?:if|unless|whether|in case)\b[^,;:\u2014\u2013]*$/i;
 const OPEN_COMPARATOR = /\b(?:unlike|compared (?:with|to)|rather than|instead of|versus|vs\.?)\s[^,;:\u2014\u2013]*(?:,\s*(?:which|that|who)\s[^,;:\u2014\u2013]*)?$/i;
 /** "immediate for some participants": limited to a few, so not universal. */
 const LIMITED_TO_SOME = /^\s+(?:[\p{L}-]+\s+)?(?:for|in)\s+(?:some|a few|a minority of|certain)\b/iu;
+/** "anyone who tells you otherwise", "everyone selling detox teas": the people named are those who make claims, not those who benefit. */
+const PEOPLE_QUANTIFIER = /^(?:any|every)(?:one|body)$/i;
+const MAKES_CLAIMS_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?)?(?:claims?|claiming|promis(?:e|es|ing)|tells?|telling|says?|saying|sells?|selling|offers?|offering|markets?|marketing|push(?:es|ing)?|advertis(?:e|es|ing)|guarantees?|guaranteeing)\b/i;
 /** "Patients should always report…", "you must never…": an obligation, which instructs rather than promises. */
 const OBLIGATION_BEFORE = /\b(?:should|must|need to|needs to|have to|has to|ought to|be sure to|make sure to|remember to)\s+(?:[\p{L}'\u2019-]+\s+){0,4}$/iu;
 
@@ -31,7 +34,8 @@ export const absoluteLanguage: RuleDefinition = {
     const treatmentNouns = analyzer.sentenceMatcher(knowledge.lexicons.references, ['treatment-noun']);
     const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['not-a-benefit']);
     return (facts) => {
-      if (!facts.aboutHealth) return [];
+      // A product claimed to act ("This balm soothes sore muscles") or a promise ("you'll sleep deeper") is about health even with no condition named.
+      if (!facts.aboutHealth && !facts.claimVerbs.some((v) => isBenefitClaim(v) && (v.subject || v.category === 'promise'))) return [];
       // An instruction claims nothing, unless it ends in a promise ("Take them nightly and your pain will be gone for good").
       const promise = facts.instruction ? facts.claimVerbs.find((v) => v.category === 'promise') : undefined;
       if (facts.instruction && !promise) return [];
@@ -51,6 +55,9 @@ export const absoluteLanguage: RuleDefinition = {
         .filter((t) => !/\bnot\s+(?:for\s+|to\s+)?$/i.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !OPEN_CONDITION.test(facts.text.slice(0, t.start - at)) && !OPEN_COMPARATOR.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !LIMITED_TO_SOME.test(facts.text.slice(t.end - at)))
+        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && MAKES_CLAIMS_AFTER.test(facts.text.slice(t.end - at))))
+        // "a quiet corner for anyone with anxiety": the people a service is for, unless the sentence claims a result for them.
+        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && /^\s+(?:with|who has|who have|living with)\b/i.test(facts.text.slice(t.end - at)) && !facts.claimVerbs.some(isBenefitClaim)))
         .filter((t) => !isObligation(facts, t, analyzer.isOutcomeWord.bind(analyzer)))
         // "A meta-analysis found lower pain immediately after treatment (Author, 2022)": a cited finding, reported.
         .filter((t) => !(cited && isAttributed(facts, t)))
@@ -60,14 +67,14 @@ export const absoluteLanguage: RuleDefinition = {
           switch (t.entry.category) {
             case 'outcome-statement': // "never wears off" says what the outcome is.
               return true;
-            case 'quantifier': // "every capsule restores": only as the subject of a claim.
-              return opensClaim(facts, t);
+            case 'quantifier': // "every capsule restores": only as the subject of a claim, or over the illnesses a claim promises to end ("prevents every flu").
+              return opensClaim(facts, t) || quantifiesClaimedCondition(facts, t);
             case 'treatment-need': // "never need another infusion", not "never need a referral".
               return treatments.some((s) => s.start >= t.end && wordCount(facts.text.slice(t.end - at, s.start - at)) <= 3);
             case 'frequency': // "always works", "relief always comes", not "doctors have always debated how it works".
               return frequencyAboutOutcome(facts, t, (s) => analyzer.isOutcomeWord(s));
             default:
-              return nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s)) || opensClaim(facts, t);
+              return nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s)) || opensClaim(facts, t) || modifiesClaim(facts, t) || closesClaim(facts, t);
           }
         })
         .map((t) => {
@@ -165,6 +172,42 @@ function opensClaim(facts: SentenceFacts, term: AssertedTerm): boolean {
       wordCount(facts.text.slice(term.end - at, v.start - at)) <= 10 &&
       !CLAUSE_JOIN.test(facts.text.slice(term.end - at, v.start - at)),
   );
+}
+
+/** A benefit claim or a promise, as opposed to a harm or a correlation. */
+function isBenefitClaim(v: ClaimVerb): boolean {
+  return v.category !== 'correlational' && v.category !== 'harm' && (v.category === 'promise' || !!v.subject || !!v.object);
+}
+
+/** "soothes sore muscles on contact", "clears congestion instantly": the absolute modifies the benefit claim just before it in its clause. */
+function modifiesClaim(facts: SentenceFacts, term: AssertedTerm): boolean {
+  const at = facts.sentence.start;
+  return facts.claimVerbs.some((v) => {
+    if (!isBenefitClaim(v) || v.end > term.start) return false;
+    const between = facts.text.slice(v.end - at, term.start - at);
+    return wordCount(between) <= 5 && !CLAUSE_JOIN.test(between) && !/[,.]/.test(between);
+  });
+}
+
+/**
+ * "…and wake up refreshed, guaranteed.", "…by Friday — guaranteed!": an absolute
+ * tagged on at the end of the sentence vouches for the whole claim before it.
+ */
+function closesClaim(facts: SentenceFacts, term: AssertedTerm): boolean {
+  const at = facts.sentence.start;
+  if (!/^[\s!.\u201d"')\]]*$/.test(facts.text.slice(term.end - at)) || !/(?:,|\s[\u2014\u2013-])\s*$/.test(facts.text.slice(0, term.start - at))) return false;
+  return facts.claimVerbs.some((v) => isBenefitClaim(v) && v.end <= term.start);
+}
+
+/**
+ * "Elderberry syrup wards off every flu", "you'll shrug off every cold": a quantifier over
+ * the illness a benefit claim or promise acts on, in the same clause.
+ */
+function quantifiesClaimedCondition(facts: SentenceFacts, term: AssertedTerm): boolean {
+  const at = facts.sentence.start;
+  const condition = facts.conditions.find((c) => c.start >= term.end && wordCount(facts.text.slice(term.end - at, c.start - at)) <= 1);
+  if (!condition) return false;
+  return facts.claimVerbs.some((v) => isBenefitClaim(v) && v.end <= term.start && !CLAUSE_JOIN.test(facts.text.slice(v.end - at, term.start - at)));
 }
 
 function nearOutcome(text: string, start: number, end: number, isOutcome: (s: string) => boolean): boolean {

@@ -1,8 +1,20 @@
 // overstated-evidence: "proven", "research proves", "clearly shows",
-// "widely accepted", "consistently found", "among the most effective ever".
+// "widely accepted", "consistently found", "among the most effective ever";
+// and research in general ("studies have shown") made to vouch, unsourced,
+// for a claim stated without any qualifier.
 
-import type { RuleDefinition } from './rule.js';
+import { CLAUSE_JOIN, isAttributed, isCited, isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { isMagnitude } from '../core/analysis/numbers.js';
+import type { Cue } from '../core/types.js';
+import type { RuleDefinition, RuleHit } from './rule.js';
 import { assertedTerms, quote, replacementsFor } from './termMatches.js';
+
+/** Research in general, not a study one can look up: "research shows", "studies have shown", "clinical trials show". */
+const GENERIC_RESEARCH = /^(?:(?:recent|new|latest|clinical|scientific|modern)\s+)?(?:research|studies|science|trials)\b/i;
+/** "could", "can", "may" before the claim make it a possibility, which research may well show. */
+const MODAL_BEFORE = /\b(?:can|could|may|might)\s+(?:\w+\s+)?$/i;
+/** "Doctors and biohackers agree:", "nutritionists all agree that": a consensus asserted for a group. */
+const GROUP_AGREES = /\b[\p{L}-]+s\s+(?:all\s+)?agree(?:\s*:|\s+that\b)/iu;
 
 export const overstatedEvidence: RuleDefinition = {
   id: 'overstated-evidence',
@@ -11,11 +23,14 @@ export const overstatedEvidence: RuleDefinition = {
   defaultSeverity: 'warning',
   create(knowledge, analyzer) {
     const terms = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
-    return (facts) => {
+    const absolutes = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['', 'outcome-statement']);
+    const safetyTerms = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
+    return (facts, document) => {
       if (!facts.aboutHealth) return [];
-      return assertedTerms(facts, terms)
+      const at = facts.sentence.start;
+      const hits: RuleHit[] = assertedTerms(facts, terms)
         // "yet to be proven", "before it can be proven": the proof is still missing.
-        .filter((t) => !/\b(?:yet to be|before (?:it|they) (?:can|could) be|needs? to be|until|if|whether)\s+$/i.test(facts.text.slice(0, t.start - facts.sentence.start)))
+        .filter((t) => !/\b(?:yet to be|before (?:it|they) (?:can|could) be|needs? to be|until|if|whether)\s+$/i.test(facts.text.slice(0, t.start - at)))
         .map((t) => {
           const fix = replacementsFor(t, facts);
           return {
@@ -24,6 +39,41 @@ export const overstatedEvidence: RuleDefinition = {
             suggestions: fix.suggestions,
           };
         });
+      if (!hits.length && /agree/i.test(facts.text) && !facts.question) {
+        const m = GROUP_AGREES.exec(facts.text);
+        const span = m && { start: at + m.index, end: at + m.index + m[0].replace(/\s*(?::|that)$/i, '').length };
+        if (span && !isNegated(facts, span) && !isAttributed(facts, span, { reportedSpeech: false }) && !/\b(?:not|few|no)\s+(?:all\s+)?$/i.test(facts.text.slice(0, m!.index))) {
+          hits.push({ ...span, message: `${quote(facts.text.slice(span.start - at, span.end - at))} asserts a consensus no source shows. Name the guideline or review, or say that some experts recommend it.`, suggestions: [] });
+        }
+      }
+      if (!hits.length && facts.studyClaims.length && !isCited(facts) && !document.citedFrom(facts.sentence.start)) {
+        const cue = facts.studyClaims.find((c) => GENERIC_RESEARCH.test(c.cue));
+        if (cue && vouchesForBareClaim(facts, cue, [...absolutes.find(facts.text), ...safetyTerms.find(facts.text)])) {
+          hits.push({
+            start: cue.start,
+            end: cue.end,
+            message: `${quote(cue.cue)} vouches for an unqualified claim without naming a study. Name the study and say what it found, for whom and how much, or soften the claim.`,
+            suggestions: [],
+          });
+        }
+      }
+      return hits;
     };
   },
 };
+
+/**
+ * "Research shows acupuncture works better than painkillers", "studies have shown that it is
+ * non-addictive": research in general stands behind a claim that no hedge, group, figure, time frame or
+ * modal qualifies: a benefit claim, an absolute or a safety claim.
+ */
+function vouchesForBareClaim(facts: SentenceFacts, cue: Cue, overclaims: readonly { start: number; end: number }[]): boolean {
+  const at = facts.sentence.start;
+  if (isNegated(facts, cue) || isAttributed(facts, cue, { reportedSpeech: false })) return false;
+  const after = (s: { start: number }) => s.start >= cue.end && !CLAUSE_JOIN.test(facts.text.slice(cue.end - at, s.start - at));
+  if (facts.hedges.some(after) || facts.populations.some(after) || facts.numbers.some((n) => (isMagnitude(n) || (n.kind === 'duration' && Number.isFinite(n.value))) && after(n))) return false;
+  const claim = facts.claimVerbs.some(
+    (v) => v.category !== 'correlational' && v.category !== 'harm' && (v.subject || v.object) && after(v) && !MODAL_BEFORE.test(facts.text.slice(0, v.start - at)) && !isNegated(facts, v),
+  );
+  return claim || overclaims.some((o) => after({ start: at + o.start }) && !isNegated(facts, { start: at + o.start, end: at + o.end }));
+}

@@ -1,8 +1,34 @@
 // safety-overclaim: "no side effects", "completely safe", "risk-free",
 // "non-addictive", "no downtime" asserted about a treatment.
 
+import { isAttributed, isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import type { LexiconEntry } from '../core/knowledge/lexicons.js';
+import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { RuleDefinition } from './rule.js';
-import { assertedTerms, quote, replacementsFor } from './termMatches.js';
+import { assertedTerms, quote, replacementsFor, type AssertedTerm } from './termMatches.js';
+
+/** "safe for teens, seniors and pretty much everyone in between": "safe for" over a list that ends in everyone. */
+const SAFE_FOR_LIST = /\bsafe\s+(?:for|in)\s+(?:[\p{L}'\u2019-]+,?\s+){0,8}$/u;
+const UNIVERSAL_PEOPLE = /^(?:everyone|everybody|anyone|all people|all patients)$/i;
+
+/**
+ * "Safe for kids, pregnant women and just about anyone": the universal closes a list of
+ * groups the treatment is said to be safe for ("safe for everyone" itself is a lexicon term).
+ */
+function safeForEveryone(facts: SentenceFacts, everyone: PhraseMatcher<LexiconEntry>): AssertedTerm[] {
+  if (!/\bsafe\b/i.test(facts.text)) return [];
+  const at = facts.sentence.start;
+  const universal = everyone.find(facts.text).find((m) => UNIVERSAL_PEOPLE.test(m.text) && SAFE_FOR_LIST.test(facts.text.slice(0, m.start)));
+  if (!universal) return [];
+  const start = SAFE_FOR_LIST.exec(facts.text.slice(0, universal.start))!.index;
+  const term: AssertedTerm = {
+    start: at + start,
+    end: at + universal.end,
+    text: facts.text.slice(start, universal.end),
+    entry: { terms: [], note: 'No treatment is safe for every group; say who should not use it and what to watch for.' },
+  };
+  return facts.question || isNegated(facts, term) || isAttributed(facts, term, { reportedSpeech: false }) ? [] : [term];
+}
 
 export const safetyOverclaim: RuleDefinition = {
   id: 'safety-overclaim',
@@ -11,8 +37,9 @@ export const safetyOverclaim: RuleDefinition = {
   defaultSeverity: 'error',
   create(knowledge, analyzer) {
     const terms = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
+    const everyone = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['']);
     return (facts) =>
-      assertedTerms(facts, terms)
+      [...assertedTerms(facts, terms), ...safeForEveryone(facts, everyone)]
         // "No treatment is risk-free" is careful writing: the negation is the sentence's subject.
         .filter((t) => !/(?:^|[,;:]\s+|\b(?:and|but|because|since|that|as)\s+)(?:no|few|not every|not all|nothing|never)\s+(?:\w+\s+){0,3}(?:is|are|can be|comes?)\s+(?:\w+\s+)?$/i.test(facts.text.slice(0, t.start - facts.sentence.start)))
         // "Try it risk-free for 30 nights" is a money-back offer, not a safety claim.

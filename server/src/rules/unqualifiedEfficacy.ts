@@ -2,11 +2,13 @@
 // with nothing that qualifies it: no hedge, no population, no size of effect
 // and no source ("Ketamine cures depression.").
 
-import { CLAUSE_JOIN, isAttributed, isCited, isNegated, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, isAttributed, isCited, isNegated, wordCount, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import { isMagnitude } from '../core/analysis/numbers.js';
 import { packRewording } from '../core/evidence/evidenceFixes.js';
 import type { Knowledge } from '../core/knowledge/knowledge.js';
-import type { Span, Suggestion } from '../core/types.js';
+import type { NumberMention, Span, Suggestion } from '../core/types.js';
+import type { LexiconEntry } from '../core/knowledge/lexicons.js';
+import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { matchCase } from './termMatches.js';
 
@@ -17,6 +19,9 @@ export const unqualifiedEfficacy: RuleDefinition = {
   defaultSeverity: 'warning',
   create(knowledge, analyzer) {
     const evidenceWords = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
+    const effectEnds = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['effect-ends']);
+    // "never loses its effect", "never wears off": an outcome stated by the phrase itself.
+    const outcomeStatements = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['outcome-statement']);
     return (facts, document) => {
       // An instruction ("Ask your doctor…") claims nothing, unless it ends in a promise ("Take them nightly and your anxiety will be gone").
       if (facts.question || (facts.instruction && !facts.claimVerbs.some((v) => v.category === 'promise'))) return [];
@@ -32,7 +37,9 @@ export const unqualifiedEfficacy: RuleDefinition = {
         if (evidenceAt.some((e) => e < verb.start - at)) continue;
         if (isHedged(facts, verb)) continue;
         // A population or a size of effect qualifies the claim in its own clause, not one joined to it ("70% of patients respond, and X cures Y").
-        if (facts.populations.some((p) => sameClause(facts, p, verb)) || facts.numbers.some((n) => isMagnitude(n) && sameClause(facts, n, verb))) continue;
+        if (facts.populations.some((p) => sameClause(facts, p, verb)) || facts.numbers.some((n) => isMagnitude(n) && !isUniversal(n) && sameClause(facts, n, verb))) continue;
+        // "eases pain within minutes, but the effect wears off the same day": the claim states its own limit.
+        if (endsWithItsLimit(facts, verb, effectEnds)) continue;
         // A promise to the reader ("you'll feel lighter") needs no named treatment; other claims need a subject or a condition as object.
         if (verb.category !== 'promise' && !verb.subject && !verb.object) continue;
         // "how it works", "why ketamine helps": an embedded question, not a claim ("which is why it works" gives a reason and claims).
@@ -45,6 +52,10 @@ export const unqualifiedEfficacy: RuleDefinition = {
         if (verb.subject && (isNegated(facts, verb.subject) || isAttributed(facts, verb.subject))) continue;
         hits.push(toHit(facts, verb, knowledge));
         break; // One finding per sentence: the sentence is the claim.
+      }
+      if (!hits.length && !facts.hedges.length && !facts.populations.length) {
+        const outcome = absoluteOutcome(facts, outcomeStatements);
+        if (outcome && !isNegated(facts, outcome) && !isAttributed(facts, outcome)) hits.push(outcomeHit(facts, outcome));
       }
       return hits;
     };
@@ -65,6 +76,51 @@ function isHedged(facts: SentenceFacts, verb: ClaimVerb): boolean {
       : // …nor from a relative clause or a later clause ("Relief is instant: most people…").
         !/\b(?:that|which|who|whose|where|when)\b/i.test(facts.text.slice(verb.end - at, h.start - at)) && !CLAUSE_JOIN.test(facts.text.slice(verb.end - at, h.start - at)),
   );
+}
+
+/** "Relief is instant", "the benefits last forever", "results are permanent": a benefit as the subject, stated as absolute. */
+const ABSOLUTE_BENEFIT = /\b(?<!side\s|adverse\s)(?:relief|results?|benefits?|effects?|improvements?|healing|recovery)(?:\s+(?:of|from)(?:\s+[\p{L}-]+){1,4}?)?\s+(?:(?:is|are|will be)\s+(?:instant|immediate|permanent|lifelong)|(?:lasts?|will last)\s+(?:forever|for good|for life|permanently|a lifetime))\b/iu;
+const MAY_STATE_ABSOLUTE_BENEFIT = /\b(?:instant|immediate|permanent|lifelong|forever|for good|for life|permanently|lifetime)\b/i;
+
+/**
+ * A benefit stated as an absolute fact with no claim verb: "Relief is instant", "the
+ * benefits last forever", or a treatment that "never loses its effect" / "never wears off".
+ */
+function absoluteOutcome(facts: SentenceFacts, outcomeStatements: PhraseMatcher<LexiconEntry>): Span | undefined {
+  const at = facts.sentence.start;
+  if (MAY_STATE_ABSOLUTE_BENEFIT.test(facts.text)) {
+    const m = ABSOLUTE_BENEFIT.exec(facts.text);
+    if (m) return { start: at + m.index, end: at + m.index + m[0].length };
+  }
+  // The treatment has to be named before the phrase in its clause ("CBD never loses its effect"), not just the symptom ("the pain never comes back").
+  const statement = outcomeStatements.find(facts.text)[0];
+  if (!statement) return undefined;
+  const subject = facts.interventions.find((i) => i.end - at <= statement.start && !CLAUSE_JOIN.test(facts.text.slice(i.end - at, statement.start)) && wordCount(facts.text.slice(i.end - at, statement.start)) <= 3);
+  return subject ? { start: subject.start, end: at + statement.end } : undefined;
+}
+
+function outcomeHit(facts: SentenceFacts, span: Span): RuleHit {
+  const at = facts.sentence.start;
+  const text = facts.text.slice(span.start - at, span.end - at).replace(/\s+/g, ' ');
+  return {
+    ...span,
+    message: `"${text}" states a benefit as certain, with no hedge, no group of patients, no size of effect and no source. Say who benefited, by how much and for how long, in which study.`,
+    suggestions: [],
+  };
+}
+
+/** "100% of the time", "in 100 percent of users": a perfect rate makes a claim absolute; it does not limit it. */
+function isUniversal(n: NumberMention): boolean {
+  return (n.kind === 'percent' || n.kind === 'fraction') && (n.value ?? 0) >= 100;
+}
+
+/** A contrast clause after the claim that says how soon its effect ends ("…, but the relief fades within the hour"). */
+function endsWithItsLimit(facts: SentenceFacts, verb: ClaimVerb, effectEnds: PhraseMatcher<LexiconEntry>): boolean {
+  const at = facts.sentence.start;
+  const contrast = /\b(?:but|though|although|yet|however)\b/i.exec(facts.text.slice(verb.end - at));
+  if (!contrast) return false;
+  const from = verb.end - at + contrast.index;
+  return effectEnds.find(facts.text).some((m) => m.start >= from);
 }
 
 /** No clause join ("; ", ", and ", ": ") between the qualifier and the claim (its subject and verb). */

@@ -222,7 +222,8 @@ export class ClaimAnalyzer {
     const { text } = facts;
     const at = facts.sentence.start;
     const verbs: ClaimVerb[] = [];
-    const references = topic.intervention ? this.references.find(text) : [];
+    // "it" stands for the treatment earlier sentences named, or else one named earlier in this sentence ("X saved my life, and it will save yours").
+    const references = topic.intervention || facts.interventions.length ? this.references.find(text) : [];
     const found = this.verbs.find(text);
     // "Boost immunity, cure hangovers and erase fatigue!": a string of imperatives that sells a result, not an instruction.
     const sellingImperative = found[0]?.start === firstWordStart(text) && (/!["'\u201d\u2019)]*\s*$/.test(text) || found.filter((v) => v.entry.category?.endsWith('-base')).length > 1);
@@ -247,10 +248,16 @@ export class ClaimAnalyzer {
       const object = this.objectAfter(facts, m.end);
       if (category === 'benefit-directional' && !object) continue;
       const subject = this.subjectBefore(facts, m.start, references, topic);
-      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && subject.end >= start - 1) && !(sellingImperative && object)) continue;
+      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) continue;
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
+  }
+
+  /** "Turmeric capsules ease…", "ketamine infusions relieve…": a plural treatment noun after the named treatment is the head of the subject. */
+  private headNounBetween(facts: SentenceFacts, from: number, to: number): boolean {
+    const at = facts.sentence.start;
+    return this.treatmentNouns.find(facts.text).some((n) => n.start + at > from && n.end + at < to && !facts.text.slice(from - at, n.start).trim() && !facts.text.slice(n.end, to - at).trim());
   }
 
   /** The nearest intervention (or reference to the topic) before the verb, in the same clause. */
@@ -260,7 +267,10 @@ export class ClaimAnalyzer {
       ...facts.interventions.filter((i) => i.end <= at + verbStart),
       ...references
         .filter((r) => r.end <= verbStart)
-        .map((r) => ({ start: at + r.start, end: at + r.end, id: topic.intervention!.id, name: topic.intervention!.name, via: 'reference' as const })),
+        .flatMap((r) => {
+          const referent = topic.intervention ?? facts.interventions.find((i) => i.end <= at + r.start);
+          return referent ? [{ start: at + r.start, end: at + r.end, id: referent.id, name: referent.name, via: 'reference' as const }] : [];
+        }),
     ].sort((a, b) => b.end - a.end);
     const nearest = candidates[0] ?? labelSubject(facts.text, verbStart, at) ?? this.treatmentNounSubject(facts, verbStart);
     if (!nearest) return undefined;
@@ -283,10 +293,14 @@ export class ClaimAnalyzer {
     const at = facts.sentence.start;
     const noun = this.treatmentNouns
       .find(facts.text)
-      .filter((n) => n.end <= verbStart && wordCount(facts.text.slice(n.end, verbStart)) <= 1 && !CLAUSE_BREAK.test(facts.text.slice(n.end, verbStart)))
+      // "This serum works by rebuilding…": the means after "works by" has the same subject.
+      .filter((n) => n.end <= verbStart && (wordCount(facts.text.slice(n.end, verbStart)) <= 1 || /^\s+(?:works|helps|acts)\s+by\s+$/i.test(facts.text.slice(n.end, verbStart))) && !CLAUSE_BREAK.test(facts.text.slice(n.end, verbStart)))
       .pop();
     if (!noun) return undefined;
-    const determiner = /(?:^|\s)(?:every|each|this|these|our|your|one|a single)\s+(?:[\p{L}-]+\s+)?$/iu.exec(facts.text.slice(0, noun.start));
+    // "Lidocaine patches relieve…": a plural treatment noun that opens its clause, right before the verb, heads the subject without a determiner.
+    const determiner =
+      /(?:^|\s)(?:every|each|this|these|our|your|one|a single)\s+(?:[\p{L}-]+\s+)?$/iu.exec(facts.text.slice(0, noun.start)) ??
+      (/s$/i.test(noun.text) && !facts.text.slice(noun.end, verbStart).trim() ? /(?:^|[,;:]\s*)\W*(?:[\p{L}-]+\s+)?$/u.exec(facts.text.slice(0, noun.start)) : null);
     if (!determiner) return undefined;
     const start = determiner.index + determiner[0].search(/\S/);
     return { start: at + start, end: at + noun.end, id: noun.text.toLowerCase(), name: facts.text.slice(start, noun.end), via: 'name' };
@@ -295,7 +309,8 @@ export class ClaimAnalyzer {
   /** A condition or outcome right after the verb ("reduces anxiety", "relieves depressive symptoms"). */
   private objectAfter(facts: SentenceFacts, verbEnd: number): Span | undefined {
     const at = facts.sentence.start;
-    const hit = facts.conditions.find((c) => c.start >= at + verbEnd && wordCount(facts.text.slice(verbEnd, c.start - at)) <= 4 && !CLAUSE_BREAK.test(facts.text.slice(verbEnd, c.start - at)));
+    // "heals sciatica, arthritis and nerve damage": a list of ailments is one object, even when its first item is not a known condition.
+    const hit = facts.conditions.find((c) => c.start >= at + verbEnd && wordCount(facts.text.slice(verbEnd, c.start - at)) <= 4 && (!CLAUSE_BREAK.test(facts.text.slice(verbEnd, c.start - at)) || LIST_ITEMS.test(facts.text.slice(verbEnd, c.start - at))));
     return hit ? { start: hit.start, end: hit.end } : undefined;
   }
 }
@@ -309,6 +324,8 @@ function labelSubject(text: string, verbStart: number, at: number): Intervention
   return m ? { start: at + m.index + m[0].indexOf(m[1]!), end: at + m.index + m[0].indexOf(m[1]!) + m[1]!.length, id: m[1]!.toLowerCase(), name: m[1]!, via: 'name' } : undefined;
 }
 
+/** Short list items before a condition: " sciatica, ", " shingles, tennis elbow, ". */
+const LIST_ITEMS = /^\s+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,\s+)+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+)?$|^\s+[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+$/u;
 const LABEL_THEN_VERB = /^\s*((?:[A-Z][\p{L}\p{N}'\u2019&+-]*\s+){0,4}[A-Z][\p{L}\p{N}'\u2019&+-]*)\s*:\s*$/u;
 
 function firstWordStart(text: string): number {
@@ -328,7 +345,7 @@ function summarize(f: SentenceFacts): ClaimAnalysis {
     hedgeCues: unique(f.hedges.map((h) => h.cue.toLowerCase())),
     negated: f.negations.length > 0,
     negationCues: unique(f.negations.map((n) => n.cue.toLowerCase())),
-    attributed: f.attributions.length > 0 || f.quotes.length > 0 || MYTH_OPENING.test(f.text),
+    attributed: f.attributions.some((a) => a.category !== 'endorsement') || f.quotes.length > 0 || MYTH_OPENING.test(f.text),
     attributionCues: unique([...f.attributions.map((a) => a.cue.toLowerCase()), ...(f.quotes.length ? ['quotation'] : []), ...(MYTH_OPENING.test(f.text) ? ['myth framing'] : [])]),
     question: f.question,
     interventions: f.interventions.map((i) => ({ id: i.id, name: i.name, text: f.text.slice(i.start - f.sentence.start, i.end - f.sentence.start), via: i.via })),
@@ -385,6 +402,9 @@ export interface AttributionOptions {
 }
 
 const SCARE_QUOTE_MAX_WORDS = 4;
+/** What stands between a selling verb and the span: its object, "as", then at most a few words ("sell the pills as a cure for anyone"). */
+const PROMOTED_AS = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}as\s+(?:[\p{L}\p{N}'\u2019\u201c\u201d"-]+\s+){0,5}$/u;
+const FIRST_PERSON_BEFORE = /\b(?:I|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+(?:\w+\s+)?$/i;
 
 /** Whether the span is reported rather than asserted: quoted, labelled, reported speech, or set up as a myth. */
 export function isAttributed(f: SentenceFacts, span: Span, options: AttributionOptions = { reportedSpeech: true }): boolean {
@@ -392,8 +412,19 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
   const at = f.sentence.start;
   const quoted = f.quotes.filter((q) => q.start <= span.start && q.end >= span.end);
   if (quoted.some((q) => options.reportedSpeech || wordCount(f.text.slice(q.start - at, q.end - at)) <= SCARE_QUOTE_MAX_WORDS)) return true;
+  // "People call it a breakthrough, and we couldn't agree more": the writer adopts what they report.
+  const endorsed = f.attributions.some((a) => a.category === 'endorsement');
   return f.attributions.some((a) => {
+    if (endorsed && a.category !== 'myth-framing' && a.category !== 'refutation') return false;
     switch (a.category) {
+      case 'endorsement':
+        return false;
+      case 'promotion-as':
+        // "clinics promote the drip as a cure": only the label after "as" is the seller's.
+        return a.end <= span.start && PROMOTED_AS.test(f.text.slice(a.end - at, span.start - at));
+      case 'belief':
+        // "patients arrive believing one dose will fix them": the belief covers its own clause, unless it is the writer's ("I'm convinced").
+        return a.end <= span.start && !CLAUSE_JOIN.test(f.text.slice(a.end - at, span.start - at)) && !FIRST_PERSON_BEFORE.test(f.text.slice(Math.max(0, a.start - at - 12), a.start - at));
       case 'reporting-verb':
       case 'source-prefix':
       case 'stance-verb':
