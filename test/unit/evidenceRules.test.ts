@@ -150,6 +150,48 @@ describe('missing-citation', () => {
     assert.deepEqual(flagged('Most of these trials carry a high risk of bias.'), ['risk of bias']);
     assert.deepEqual(flagged('A Cochrane review rated most of these trials at high risk of bias [1].\n\n1. Smith J. Cochrane Database Syst Rev. 2020.\n'), []);
   });
+  it('leaves an assertion that a view is widely accepted to overstated-evidence', () => {
+    assert.deepEqual(flagged('It is now widely accepted that acupuncture eases tension headaches.'), []);
+    assert.deepEqual(flagged('Cold showers are a well-established way to lift your mood.'), []);
+    assert.deepEqual(flagged('Research has confirmed that sunscreen prevents skin cancer.'), ['Research has confirmed']);
+  });
+
+  it('takes a link whose text names a study as a source for the paragraph, wherever it is hosted', () => {
+    assert.deepEqual(flagged('A [2019 trial of 400 nurses](https://example.org/nurses) found that 62% slept better after the course. About 40% still did a year later.'), []);
+    assert.deepEqual(flagged('Read our [customer reviews](https://example.org/reviews): 62% of buyers slept better.'), ['62%']);
+  });
+
+  it('lets a citation cover the sentences after it in its paragraph, but not the writer\'s own figures', () => {
+    assert.deepEqual(flagged('In one trial, 62% of nurses slept better (Ito et al., 2019). Among them, about 40% still did a year later.'), []);
+    assert.deepEqual(flagged('In one trial, 62% of nurses slept better (Ito et al., 2019). Our clients do even better: 80% sleep through the night.'), ['80%']);
+  });
+
+  it('reads a duration that compares groups as a measured difference, not a session\'s length', () => {
+    assert.deepEqual(flagged('Our customers sleep 2.5 hours longer on average.'), ['2.5 hours']);
+    assert.deepEqual(flagged('In the eight-week programme, participants fell asleep 20 minutes faster.'), ['20 minutes']);
+    assert.deepEqual(flagged('Women who walked daily lived 3 years longer than those who did not.'), ['3 years']);
+    assert.deepEqual(flagged('Infusions run 15 minutes longer than injections.'), []);
+    assert.deepEqual(flagged('Our clinic stays open 2 hours later on Thursdays.'), []);
+  });
+
+  it('reads a single review or analysis as research reporting a finding', () => {
+    assert.deepEqual(flagged('Only a third of the trials were properly blinded, an independent review concluded.'), ['review concluded']);
+    assert.deepEqual(flagged('A pooled analysis of six cohorts found lower blood pressure in tea drinkers.'), ['pooled analysis of six cohorts found']);
+    assert.deepEqual(flagged('Customer reviews praise the taste.'), []);
+  });
+
+  it('asks for the source of an appraisal of the state of research', () => {
+    assert.deepEqual(flagged('The evidence for fish oil in dry eye remains mixed.'), ['evidence for fish oil in dry eye remains mixed']);
+    assert.deepEqual(flagged('Research into cold-water swimming is still at an early stage.'), ['Research into cold-water swimming is still at an early stage']);
+    assert.deepEqual(flagged('For most other uses of the herb, the data are thin.'), ['data are thin']);
+    assert.deepEqual(flagged('Our results were mixed, so we changed the recipe.'), []);
+    assert.deepEqual(flagged('Mixed berries are a good source of fibre.'), []);
+  });
+
+  it('leaves certainty stated as "100% of the time" to absolute-language, but not a measured rate', () => {
+    assert.deepEqual(flagged('It works 100% of the time for back pain.'), []);
+    assert.deepEqual(flagged('It works 60% of the time for back pain.'), ['60%']);
+  });
 });
 
 describe('citation-mismatch', () => {
