@@ -14,6 +14,7 @@ import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { Measure, PackFinding, PackRegulatory, Unit } from '../core/knowledge/evidencePack.js';
 import type { InterventionMention, NumberMention, Span, Suggestion } from '../core/types.js';
 import {
+  aboutOtherCondition,
   citedSources,
   conditionOf,
   durationCues,
@@ -102,7 +103,7 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   // "55% versus 30%": the second figure is the comparison group's.
   if (words.find(facts, 'comparison-arm').some((c) => c.end <= n.start && gap(facts, c, n).words <= 3 && gap(facts, c, n).sameClause)) return undefined;
   const measure = measureNear(facts, n, words, index);
-  if (!measure || isNegated(facts, measure.cue)) return undefined;
+  if (!measure || isNegated(facts, measure.cue) || aboutOtherCondition(facts, n, index, words)) return undefined;
   const mention = interventionFor(facts, n, index);
   if (!mention) return undefined;
   const low = n.value;
@@ -131,7 +132,7 @@ function shareHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, word
   const share = Number(cue.slot.slice('share-'.length));
   const measure = measureNear(facts, cue, words, index);
   // "most patients are not in remission": the outcome itself is denied.
-  if (!measure || isNegated(facts, measure.cue)) return undefined;
+  if (!measure || isNegated(facts, measure.cue) || aboutOtherCondition(facts, cue, index, words)) return undefined;
   const mention = interventionFor(facts, cue, index);
   if (!mention) return undefined;
   // A word like "most" claims more than half: no tolerance, the word is already vague.
