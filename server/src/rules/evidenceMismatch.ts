@@ -63,6 +63,21 @@ export const evidenceMismatch: RuleDefinition = {
     const index = knowledge.evidence;
     if (index.isEmpty) return () => [];
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
+    const researchNouns = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['research-noun']);
+    const findingVerbs = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['finding-verb']);
+    /** "Studies clearly show", "research has consistently found": the claim is put in research's mouth. */
+    const creditsResearch = (facts: SentenceFacts): boolean => {
+      const verbs = findingVerbs.find(facts.text);
+      if (!verbs.length) return false;
+      const at = facts.sentence.start;
+      return researchNouns.find(facts.text).some((n) =>
+        verbs.some((v) => {
+          if (v.start < n.end) return false;
+          const between = gap(facts, { start: at + n.start, end: at + n.end }, { start: at + v.start, end: at + v.end });
+          return between.words <= 3 && between.sameClause;
+        }),
+      );
+    };
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
       // Nothing to judge without a pack treatment in the sentence or before it.
@@ -85,8 +100,9 @@ export const evidenceMismatch: RuleDefinition = {
       add(routeHit(facts, index, words));
       add(directionHit(facts, index, words));
       const superiority = superiorityClaim(facts, words, index, cited);
-      // Superiority over a comparator that a cited study did not show is citation-mismatch's to report.
-      if (superiority && !cited.length && !facts.studyClaims.length && !refersToStudy(facts, words)) add(superiority.hit);
+      // Superiority over a comparator that a cited study did not show is citation-mismatch's to report; credited to
+      // uncited research ("studies clearly show X beats Y") it is an evidence claim that needs a source, not a figure to correct.
+      if (superiority && !cited.length && !facts.studyClaims.length && !refersToStudy(facts, words) && !creditsResearch(facts)) add(superiority.hit);
       return hits.sort((a, b) => a.start - b.start);
     };
   },
