@@ -67,6 +67,36 @@ describe('evidence-mismatch', () => {
     assert.deepEqual(findings('With IV ketamine, 88% of our patients notice some improvement.', 'evidence-mismatch'), []);
   });
 
+  it('reads "the antidepressant effect" as a kind of effect, not a treatment named', () => {
+    assert.equal(findings('After a full series of ketamine infusions, the antidepressant effect lasts about a year for most people.', 'evidence-mismatch')[0]?.text, 'a year');
+    assert.equal(findings('After a course of esketamine, its antidepressant action keeps working for a year.', 'evidence-mismatch')[0]?.text, 'a year');
+    assert.deepEqual(findings("Ketamine's antidepressant effect lasts about a week after a single dose.", 'evidence-mismatch'), []);
+  });
+
+  it('leaves a share of patients with a condition no finding gives shares for', () => {
+    assert.deepEqual(findings('Ketamine helps many veterans. It works 100% of the time for combat trauma.', 'evidence-mismatch'), []);
+    assert.deepEqual(findings('Esketamine brings 80% of people with OCD into remission.', 'evidence-mismatch'), []);
+    assert.deepEqual(findings('IV ketamine puts 80% of patients with chronic pain into remission.', 'evidence-mismatch'), []);
+    assert.equal(findings('IV ketamine puts 80% of patients with treatment-resistant depression into remission.', 'evidence-mismatch').length, 1);
+    // General outcome words ("low mood", "symptoms") name no other illness.
+    assert.equal(findings('With ketamine, 85% of patients respond, and their symptoms vanish.', 'evidence-mismatch').length, 1);
+  });
+
+  it('leaves superiority credited to uncited research to the evidence-claim rules', () => {
+    assert.deepEqual(findings('Studies clearly show ketamine works better than ECT.', 'evidence-mismatch'), []);
+    assert.deepEqual(findings('Research has convincingly shown that esketamine beats electroconvulsive therapy.', 'evidence-mismatch'), []);
+    assert.equal(findings('IV ketamine outperforms ECT for treatment-resistant depression.', 'evidence-mismatch').length, 1);
+  });
+
+  it('leaves "at least" for a cited study\'s "up to" to citation-mismatch when the sentence cites it', () => {
+    const note = '\n\n[^6]: Grunebaum MF, et al. Ketamine for rapid reduction of suicidal thoughts in major depression: a midazolam-controlled randomized clinical trial. Am J Psychiatry. 2018;175(4):327-335.\n';
+    const cited = `In a midazolam-controlled trial, ketamine's benefit persisted for at least six weeks.[^6]${note}`;
+    assert.deepEqual(findings(cited, 'evidence-mismatch'), []);
+    // The trial had an active control; its uncontrolled follow-up does not make "controlled trial" wrong.
+    assert.deepEqual(findings(cited, 'citation-mismatch').map((f) => f.text), ['at least six weeks']);
+    assert.equal(findings('# Ketamine for Rapid Reduction of Suicidal Thoughts in Major Depression\n\nThe improvement persisted for at least 6 weeks.\n', 'evidence-mismatch').length, 1);
+  });
+
   it('says nothing without an evidence pack', () => {
     const bare = new Checker(buildKnowledge({ withoutBuiltinPacks: true }));
     const ids = bare.check('Ketamine puts 70% of patients into remission. Ketamine is FDA-approved for depression.').findings.map((f) => f.ruleId);

@@ -323,7 +323,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
     c.source && isUsable(c.source)
       ? (c.source.outcomes ?? [])
           .filter((o) => (o.measure === 'duration-of-benefit' || o.measure === 'relapse-time') && isUsable(o) && DAYS[o.unit] !== undefined)
-          .map((o) => ({ o, source: c.source! }))
+          .map((o) => ({ o, source: c.source!, via: c.via }))
       : [],
   );
   if (reported.length) {
@@ -332,6 +332,9 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
     const upperOnly = words.test(o.definition ?? '', 'bound-upper') && !words.test(o.definition ?? '', 'bound-lower');
     const floor = lowerBound && upperOnly && d.days >= longest * 0.9;
     if (!floor && d.days <= longest * DURATION_FACTOR) return undefined;
+    // "…for at least six weeks.[^6]" where the cited study says "up to": the sentence misreports its own source, which is
+    // citation-mismatch's to say. Without a citation in the sentence it reads as a claim about the treatment, and is ours.
+    if (floor && reported.some((r) => r.source === source && r.via === 'citation')) return undefined;
     const value = formatRange(o.min ?? o.value ?? 0, o.max ?? o.value ?? 0, o.unit);
     const replacement = floor ? `up to ${facts.text.slice(d.start - at, d.end - at)}` : `${prefix}${value}`;
     const span = floor ? spanWithBound(facts, d, words) : d;
