@@ -97,6 +97,22 @@ describe('evidence-mismatch', () => {
     assert.equal(findings('# Ketamine for Rapid Reduction of Suicidal Thoughts in Major Depression\n\nThe improvement persisted for at least 6 weeks.\n', 'evidence-mismatch').length, 1);
   });
 
+  it('reads an approval for an indication on record as not approved, or for people under 18', () => {
+    assert.equal(findings('Spravato is approved for preventing suicide.', 'evidence-mismatch')[0]?.text, 'preventing suicide');
+    assert.equal(findings('The FDA cleared esketamine in 2020 to prevent suicide in adults with depression.', 'evidence-mismatch')[0]?.text, 'prevent suicide');
+    assert.equal(findings('Spravato is approved for teenagers with depression.', 'evidence-mismatch')[0]?.text, 'teenagers');
+    assert.equal(findings('Spravato is FDA-approved for any form of major depression.', 'evidence-mismatch').length, 1);
+    assert.deepEqual(findings('Spravato is not approved for children.', 'evidence-mismatch'), []);
+    assert.deepEqual(findings('Spravato was approved in 2020 for adults with major depression and acute suicidal thoughts.', 'evidence-mismatch'), []);
+  });
+
+  it('keeps the topic on the treatment a sentence is about, not on what it is made from, and reads possessives as names', () => {
+    const [year] = findings('Esketamine is a nasal spray made from one of the two forms of ketamine. It was approved by the FDA in 2016.', 'evidence-mismatch');
+    assert.match(year!.message, /esketamine/i);
+    assert.doesNotMatch(year!.message, /1970/);
+    assert.deepEqual(findings("Ketamine is an anaesthetic. Esketamine's 2019 approval covers adults with treatment-resistant depression.", 'evidence-mismatch'), []);
+  });
+
   it('says nothing without an evidence pack', () => {
     const bare = new Checker(buildKnowledge({ withoutBuiltinPacks: true }));
     const ids = bare.check('Ketamine puts 70% of patients into remission. Ketamine is FDA-approved for depression.').findings.map((f) => f.ruleId);

@@ -36,6 +36,8 @@ export type Slot =
   | 'approval-plain'
   | 'regulator'
   | 'approval-other-indication'
+  | 'scope-any'
+  | 'population-minor'
   | 'status-standard'
   | 'bound-lower'
   | 'bound-lower-hedged'

@@ -405,8 +405,11 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
   const years = facts.numbers.filter((n) => n.kind === 'year' && gap(facts, cue, n).words <= 8 && gap(facts, cue, n).sameClause);
   if (cue.slot === 'approval-plain') {
     const agency = words.find(facts, 'regulator').length > 0;
+    // "approved for adults with…", "approved for preventing suicide", "approved for teenagers": an indication or a population follows.
+    const forWhat = /^\s+for\s+/i.exec(facts.text.slice(cue.end - at));
+    const indicationAfter = (span: Span) => span.start >= cue.end && gap(facts, cue, span).words <= 6 && gap(facts, cue, span).sameClause;
     const followed =
-      /^\s+(?:for\s+(?:the\s+)?(?:treatment|use|adults|patients|people|depression|treatment-resistant))/i.test(facts.text.slice(cue.end - at)) ||
+      (!!forWhat && (/^(?:the\s+)?(?:treatment|use|adults|patients|people|depression|treatment-resistant)/i.test(facts.text.slice(cue.end - at + forWhat[0].length)) || facts.conditions.some(indicationAfter) || words.find(facts, 'population-minor').some(indicationAfter))) ||
       years.some((y) => y.start >= cue.end && gap(facts, cue, y).words <= 4);
     if (!agency && !followed) return undefined;
   }
@@ -435,11 +438,11 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
       evidenceIds: evidenceIds(approved),
     };
   }
-  if (years.some((y) => entries.some((e) => e.date?.startsWith(String(y.value))))) return undefined;
+  const rightYear = years.some((y) => entries.some((e) => e.date?.startsWith(String(y.value))));
 
   // Approved at all? Racemic ketamine is approved as an anaesthetic only.
   const otherIndication = words.find(facts, 'approval-other-indication').length > 0;
-  if (!usable.some((e) => e.status === 'approved') && !otherIndication) {
+  if (!usable.some((e) => e.status === 'approved') && !otherIndication && !rightYear) {
     const other = usable.filter((e) => e.status === 'approved-other-indication');
     const offLabel = usable.filter((e) => e.status === 'off-label' || e.status === 'not-approved');
     if (!other.length && !offLabel.length) return undefined;
@@ -458,9 +461,36 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
     };
   }
 
-  // Approved for whom? "for all adults with depression" when approval covers narrower groups.
+  // Approved for what? An indication on record as not approved ("approved for preventing suicide").
   const approved = usable.filter((e) => e.status === 'approved' && e.condition);
-  const everyone = words.find(facts, 'share-100', 'share-95').filter((s) => s.start > cue.start);
+  const inClause = (s: Span) => s.start > cue.start && gap(facts, cue, s).sameClause;
+  const indications = facts.conditions.filter((c) => inClause(c) && !isNegated(facts, c)).map((c) => ({ cue: c, id: conditionOf(index, c.cue) }));
+  for (const { cue: said, id } of indications) {
+    const refused = usable.find((e) => e.status === 'not-approved' && e.condition === id && e.intervention === mention.id);
+    if (!refused || approved.some((e) => e.condition === id)) continue;
+    return {
+      start: said.start,
+      end: said.end,
+      message: `${name} is not approved for ${lowerFirst(refused.indication)}${refused.notes ? `: ${refused.notes}` : '.'} It is approved ${approved.map((e) => `for ${lowerFirst(e.indication)} (${describeDate(e.date)})`).join(' and ')}.`,
+      suggestions: [],
+      evidenceIds: evidenceIds([refused, ...approved]),
+    };
+  }
+
+  // Approved for whom? Children or teenagers, when every approval on record is for adults.
+  const minors = words.find(facts, 'population-minor').filter((m) => inClause(m) && !isNegated(facts, m));
+  if (approved.length && minors.length && approved.every((e) => /\badults?\b/i.test(e.indication))) {
+    return {
+      start: minors[0]!.start,
+      end: minors[0]!.end,
+      message: `${name} is approved for adults only: ${approved.map((e) => `${lowerFirst(e.indication)} (${describeDate(e.date)})`).join('; ')}.`,
+      suggestions: [],
+      evidenceIds: evidenceIds(approved),
+    };
+  }
+
+  // "for all adults with depression", "for any form of major depression" when approval covers narrower groups.
+  const everyone = words.find(facts, 'share-100', 'share-95', 'scope-any').filter((s) => s.start > cue.start);
   if (approved.length && everyone.length) {
     const claimed = facts.conditions.filter((c) => c.start > cue.start).map((c) => conditionOf(index, c.cue)).filter((c): c is string => !!c);
     const broader = claimed.some((c) => approved.every((e) => e.condition !== c));
