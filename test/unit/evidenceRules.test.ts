@@ -67,6 +67,52 @@ describe('evidence-mismatch', () => {
     assert.deepEqual(findings('With IV ketamine, 88% of our patients notice some improvement.', 'evidence-mismatch'), []);
   });
 
+  it('reads "the antidepressant effect" as a kind of effect, not a treatment named', () => {
+    assert.equal(findings('After a full series of ketamine infusions, the antidepressant effect lasts about a year for most people.', 'evidence-mismatch')[0]?.text, 'a year');
+    assert.equal(findings('After a course of esketamine, its antidepressant action keeps working for a year.', 'evidence-mismatch')[0]?.text, 'a year');
+    assert.deepEqual(findings("Ketamine's antidepressant effect lasts about a week after a single dose.", 'evidence-mismatch'), []);
+  });
+
+  it('leaves a share of patients with a condition no finding gives shares for', () => {
+    assert.deepEqual(findings('Ketamine helps many veterans. It works 100% of the time for combat trauma.', 'evidence-mismatch'), []);
+    assert.deepEqual(findings('Esketamine brings 80% of people with OCD into remission.', 'evidence-mismatch'), []);
+    assert.deepEqual(findings('IV ketamine puts 80% of patients with chronic pain into remission.', 'evidence-mismatch'), []);
+    assert.equal(findings('IV ketamine puts 80% of patients with treatment-resistant depression into remission.', 'evidence-mismatch').length, 1);
+    // General outcome words ("low mood", "symptoms") name no other illness.
+    assert.equal(findings('With ketamine, 85% of patients respond, and their symptoms vanish.', 'evidence-mismatch').length, 1);
+  });
+
+  it('leaves superiority credited to uncited research to the evidence-claim rules', () => {
+    assert.deepEqual(findings('Studies clearly show ketamine works better than ECT.', 'evidence-mismatch'), []);
+    assert.deepEqual(findings('Research has convincingly shown that esketamine beats electroconvulsive therapy.', 'evidence-mismatch'), []);
+    assert.equal(findings('IV ketamine outperforms ECT for treatment-resistant depression.', 'evidence-mismatch').length, 1);
+  });
+
+  it('leaves "at least" for a cited study\'s "up to" to citation-mismatch when the sentence cites it', () => {
+    const note = '\n\n[^6]: Grunebaum MF, et al. Ketamine for rapid reduction of suicidal thoughts in major depression: a midazolam-controlled randomized clinical trial. Am J Psychiatry. 2018;175(4):327-335.\n';
+    const cited = `In a midazolam-controlled trial, ketamine's benefit persisted for at least six weeks.[^6]${note}`;
+    assert.deepEqual(findings(cited, 'evidence-mismatch'), []);
+    // The trial had an active control; its uncontrolled follow-up does not make "controlled trial" wrong.
+    assert.deepEqual(findings(cited, 'citation-mismatch').map((f) => f.text), ['at least six weeks']);
+    assert.equal(findings('# Ketamine for Rapid Reduction of Suicidal Thoughts in Major Depression\n\nThe improvement persisted for at least 6 weeks.\n', 'evidence-mismatch').length, 1);
+  });
+
+  it('reads an approval for an indication on record as not approved, or for people under 18', () => {
+    assert.equal(findings('Spravato is approved for preventing suicide.', 'evidence-mismatch')[0]?.text, 'preventing suicide');
+    assert.equal(findings('The FDA cleared esketamine in 2020 to prevent suicide in adults with depression.', 'evidence-mismatch')[0]?.text, 'prevent suicide');
+    assert.equal(findings('Spravato is approved for teenagers with depression.', 'evidence-mismatch')[0]?.text, 'teenagers');
+    assert.equal(findings('Spravato is FDA-approved for any form of major depression.', 'evidence-mismatch').length, 1);
+    assert.deepEqual(findings('Spravato is not approved for children.', 'evidence-mismatch'), []);
+    assert.deepEqual(findings('Spravato was approved in 2020 for adults with major depression and acute suicidal thoughts.', 'evidence-mismatch'), []);
+  });
+
+  it('keeps the topic on the treatment a sentence is about, not on what it is made from, and reads possessives as names', () => {
+    const [year] = findings('Esketamine is a nasal spray made from one of the two forms of ketamine. It was approved by the FDA in 2016.', 'evidence-mismatch');
+    assert.match(year!.message, /esketamine/i);
+    assert.doesNotMatch(year!.message, /1970/);
+    assert.deepEqual(findings("Ketamine is an anaesthetic. Esketamine's 2019 approval covers adults with treatment-resistant depression.", 'evidence-mismatch'), []);
+  });
+
   it('says nothing without an evidence pack', () => {
     const bare = new Checker(buildKnowledge({ withoutBuiltinPacks: true }));
     const ids = bare.check('Ketamine puts 70% of patients into remission. Ketamine is FDA-approved for depression.').findings.map((f) => f.ruleId);
@@ -149,6 +195,48 @@ describe('missing-citation', () => {
     assert.deepEqual(flagged('Across trials, about half of the participants felt better within a day.'), ['Across trials']);
     assert.deepEqual(flagged('Most of these trials carry a high risk of bias.'), ['risk of bias']);
     assert.deepEqual(flagged('A Cochrane review rated most of these trials at high risk of bias [1].\n\n1. Smith J. Cochrane Database Syst Rev. 2020.\n'), []);
+  });
+  it('leaves an assertion that a view is widely accepted to overstated-evidence', () => {
+    assert.deepEqual(flagged('It is now widely accepted that acupuncture eases tension headaches.'), []);
+    assert.deepEqual(flagged('Cold showers are a well-established way to lift your mood.'), []);
+    assert.deepEqual(flagged('Research has confirmed that sunscreen prevents skin cancer.'), ['Research has confirmed']);
+  });
+
+  it('takes a link whose text names a study as a source for the paragraph, wherever it is hosted', () => {
+    assert.deepEqual(flagged('A [2019 trial of 400 nurses](https://example.org/nurses) found that 62% slept better after the course. About 40% still did a year later.'), []);
+    assert.deepEqual(flagged('Read our [customer reviews](https://example.org/reviews): 62% of buyers slept better.'), ['62%']);
+  });
+
+  it('lets a citation cover the sentences after it in its paragraph, but not the writer\'s own figures', () => {
+    assert.deepEqual(flagged('In one trial, 62% of nurses slept better (Ito et al., 2019). Among them, about 40% still did a year later.'), []);
+    assert.deepEqual(flagged('In one trial, 62% of nurses slept better (Ito et al., 2019). Our clients do even better: 80% sleep through the night.'), ['80%']);
+  });
+
+  it('reads a duration that compares groups as a measured difference, not a session\'s length', () => {
+    assert.deepEqual(flagged('Our customers sleep 2.5 hours longer on average.'), ['2.5 hours']);
+    assert.deepEqual(flagged('In the eight-week programme, participants fell asleep 20 minutes faster.'), ['20 minutes']);
+    assert.deepEqual(flagged('Women who walked daily lived 3 years longer than those who did not.'), ['3 years']);
+    assert.deepEqual(flagged('Infusions run 15 minutes longer than injections.'), []);
+    assert.deepEqual(flagged('Our clinic stays open 2 hours later on Thursdays.'), []);
+  });
+
+  it('reads a single review or analysis as research reporting a finding', () => {
+    assert.deepEqual(flagged('Only a third of the trials were properly blinded, an independent review concluded.'), ['review concluded']);
+    assert.deepEqual(flagged('A pooled analysis of six cohorts found lower blood pressure in tea drinkers.'), ['pooled analysis of six cohorts found']);
+    assert.deepEqual(flagged('Customer reviews praise the taste.'), []);
+  });
+
+  it('asks for the source of an appraisal of the state of research', () => {
+    assert.deepEqual(flagged('The evidence for fish oil in dry eye remains mixed.'), ['evidence for fish oil in dry eye remains mixed']);
+    assert.deepEqual(flagged('Research into cold-water swimming is still at an early stage.'), ['Research into cold-water swimming is still at an early stage']);
+    assert.deepEqual(flagged('For most other uses of the herb, the data are thin.'), ['data are thin']);
+    assert.deepEqual(flagged('Our results were mixed, so we changed the recipe.'), []);
+    assert.deepEqual(flagged('Mixed berries are a good source of fibre.'), []);
+  });
+
+  it('leaves certainty stated as "100% of the time" to absolute-language, but not a measured rate', () => {
+    assert.deepEqual(flagged('It works 100% of the time for back pain.'), []);
+    assert.deepEqual(flagged('It works 60% of the time for back pain.'), ['60%']);
   });
 });
 

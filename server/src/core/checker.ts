@@ -52,6 +52,7 @@ export class Checker {
   private readonly checks: { rule: RuleDefinition; check: SentenceCheck }[];
   private readonly scholarlyHosts: string[];
   private readonly sourceNames: PhraseMatcher<LexiconEntry>;
+  private readonly studyLinkText: PhraseMatcher<LexiconEntry>;
   /** What the last check of each editor document left, so the next one redoes only what changed. */
   private readonly documents = new Map<string, DocumentState>();
 
@@ -60,6 +61,7 @@ export class Checker {
     this.checks = RULES.map((rule) => ({ rule, check: rule.create(knowledge, this.analyzer) }));
     this.scholarlyHosts = knowledge.lexicons.citations.entries.filter((e) => e.category === 'scholarly-host').flatMap((e) => e.terms);
     this.sourceNames = matcherFor(knowledge.lexicons.citations, ['journal', 'study-reference']);
+    this.studyLinkText = matcherFor(knowledge.lexicons.citations, ['study-link-text']);
   }
 
   check(source: string, settings: CheckSettings = {}): CheckResult {
@@ -165,6 +167,8 @@ export class Checker {
     // Findings are stored relative to the block so the cached result can move with the block.
     const shift = block.start;
     const local: ProseBlock = { ...block, start: 0, end: block.end - shift, citations: block.citations.map((c) => ({ ...c, start: c.start - shift, end: c.end - shift })) };
+    // A link whose own text names a study ("a [2019 trial](…)") is a source readers can follow, whatever site hosts it.
+    for (const c of local.citations) if (c.kind === 'link' && !c.scholarly && this.studyLinkText.test(local.prose.slice(c.start, c.end))) c.scholarly = true;
     const sentences = splitSentences(local);
     // Paragraph-wide facts, once per block rather than once per sentence.
     const sources = local.citations.filter(isSourceCitation);

@@ -24,7 +24,7 @@ export interface CitationMarker extends Span {
   kind: 'footnote' | 'numbered' | 'author-year' | 'link' | 'named-study';
   /** Footnote label, link URL or the author-year text. */
   label: string;
-  /** True for links to a scholarly record (doi.org, PubMed, PMC, a journal). */
+  /** True for links to a scholarly record (doi.org, PubMed, PMC, a journal), or whose own text names a study. */
   scholarly: boolean;
 }
 

@@ -20,6 +20,7 @@ export type Slot =
   | 'outcome-improvement'
   | 'time-period'
   | 'comparison-arm'
+  | 'general-outcome'
   | 'effect-size'
   | 'outcome-duration'
   | 'outcome-duration-weak'
@@ -35,6 +36,8 @@ export type Slot =
   | 'approval-plain'
   | 'regulator'
   | 'approval-other-indication'
+  | 'scope-any'
+  | 'population-minor'
   | 'status-standard'
   | 'bound-lower'
   | 'bound-lower-hedged'
@@ -162,12 +165,21 @@ export function familyMembers(index: EvidenceIndex, family: string): string[] {
  * earlier sentences were about. Only pack interventions are returned.
  */
 export function interventionFor(facts: SentenceFacts, cue: Span, index: EvidenceIndex): InterventionMention | undefined {
-  const mentions = facts.interventions.map((i) => standsForTopic(facts, i, index));
+  const mentions = facts.interventions.filter((i) => !namesKindOfEffect(facts, i)).map((i) => standsForTopic(facts, i, index));
   const before = mentions.filter((i) => i.end <= cue.start && gap(facts, i, cue).sameClause).sort((a, b) => b.end - a.end)[0];
   const after = mentions.find((i) => i.start >= cue.end);
   const earlier = mentions.filter((i) => i.start < cue.start).sort((a, b) => b.end - a.end)[0];
   const chosen = before ?? after ?? earlier ?? topicIntervention(facts, index);
   return chosen && index.intervention(chosen.id) ? chosen : undefined;
+}
+
+/** "the antidepressant effect", "its anti-inflammatory action": a drug-class word before an effect noun names a kind of effect, not a treatment. */
+const EFFECT_NOUN_AFTER = /^\s+(?:effects?|action|actions|activity|properties|property|benefits?|response)\b/i;
+
+function namesKindOfEffect(facts: SentenceFacts, mention: InterventionMention): boolean {
+  if (!isHere(mention) || mention.via !== 'name') return false;
+  const at = facts.sentence.start;
+  return EFFECT_NOUN_AFTER.test(facts.text.slice(mention.end - at, mention.end - at + 14));
 }
 
 /** The pack treatment earlier sentences were about, if the last treatment named was it or a generic word for it ("the infusions"). */
@@ -397,6 +409,35 @@ function comparatorNamed(facts: SentenceFacts, comparator: string, subject: Inte
 }
 
 /** A condition cue's pack id (by name or alias, case-insensitively). */
+/**
+ * Whether the clause around a share of patients is about a condition no pack finding gives shares for ("works 100% of
+ * the time for combat trauma", "80% of patients with chronic pain"): the depression findings cannot judge that figure.
+ */
+export function aboutOtherCondition(facts: SentenceFacts, span: Span, index: EvidenceIndex, words: EvidenceWords): boolean {
+  if (!facts.conditions.length) return false;
+  const inClause = facts.conditions.filter((c) => gap(facts, span, c).sameClause);
+  if (!inClause.length) return false;
+  const ids = inClause.map((c) => conditionOf(index, c.cue));
+  if (ids.some((id) => id && hasShareFindings(index, id))) return false;
+  const general = words.find(facts, 'general-outcome');
+  return inClause.some((c, i) => (ids[i] || !general.some((g) => g.start <= c.start && c.end <= g.end)));
+}
+
+const shareConditions = new WeakMap<EvidenceIndex, Map<string, boolean>>();
+
+/** Whether some finding gives a share of patients (a % range) for the condition, a broader one or a narrower one. */
+function hasShareFindings(index: EvidenceIndex, conditionId: string): boolean {
+  let known = shareConditions.get(index);
+  if (!known) shareConditions.set(index, (known = new Map()));
+  let has = known.get(conditionId);
+  if (has === undefined) {
+    const related = (a: string, b: string) => index.conditionAndBroader(a).includes(b) || index.conditionAndBroader(b).includes(a);
+    has = index.packs.some((p) => (p.findings ?? []).some((f) => f.range?.unit === '%' && related(f.condition, conditionId)));
+    known.set(conditionId, has);
+  }
+  return has;
+}
+
 export function conditionOf(index: EvidenceIndex, text: string): string | undefined {
   const wanted = text.toLowerCase().replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, ' ').trim();
   for (const pack of index.packs) {

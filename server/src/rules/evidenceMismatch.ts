@@ -14,6 +14,7 @@ import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { Measure, PackFinding, PackRegulatory, Unit } from '../core/knowledge/evidencePack.js';
 import type { InterventionMention, NumberMention, Span, Suggestion } from '../core/types.js';
 import {
+  aboutOtherCondition,
   citedSources,
   conditionOf,
   durationCues,
@@ -62,6 +63,21 @@ export const evidenceMismatch: RuleDefinition = {
     const index = knowledge.evidence;
     if (index.isEmpty) return () => [];
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
+    const researchNouns = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['research-noun']);
+    const findingVerbs = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['finding-verb']);
+    /** "Studies clearly show", "research has consistently found": the claim is put in research's mouth. */
+    const creditsResearch = (facts: SentenceFacts): boolean => {
+      const verbs = findingVerbs.find(facts.text);
+      if (!verbs.length) return false;
+      const at = facts.sentence.start;
+      return researchNouns.find(facts.text).some((n) =>
+        verbs.some((v) => {
+          if (v.start < n.end) return false;
+          const between = gap(facts, { start: at + n.start, end: at + n.end }, { start: at + v.start, end: at + v.end });
+          return between.words <= 3 && between.sameClause;
+        }),
+      );
+    };
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
       // Nothing to judge without a pack treatment in the sentence or before it.
@@ -84,8 +100,9 @@ export const evidenceMismatch: RuleDefinition = {
       add(routeHit(facts, index, words));
       add(directionHit(facts, index, words));
       const superiority = superiorityClaim(facts, words, index, cited);
-      // Superiority over a comparator that a cited study did not show is citation-mismatch's to report.
-      if (superiority && !cited.length && !facts.studyClaims.length && !refersToStudy(facts, words)) add(superiority.hit);
+      // Superiority over a comparator that a cited study did not show is citation-mismatch's to report; credited to
+      // uncited research ("studies clearly show X beats Y") it is an evidence claim that needs a source, not a figure to correct.
+      if (superiority && !cited.length && !facts.studyClaims.length && !refersToStudy(facts, words) && !creditsResearch(facts)) add(superiority.hit);
       return hits.sort((a, b) => a.start - b.start);
     };
   },
@@ -102,7 +119,7 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   // "55% versus 30%": the second figure is the comparison group's.
   if (words.find(facts, 'comparison-arm').some((c) => c.end <= n.start && gap(facts, c, n).words <= 3 && gap(facts, c, n).sameClause)) return undefined;
   const measure = measureNear(facts, n, words, index);
-  if (!measure || isNegated(facts, measure.cue)) return undefined;
+  if (!measure || isNegated(facts, measure.cue) || aboutOtherCondition(facts, n, index, words)) return undefined;
   const mention = interventionFor(facts, n, index);
   if (!mention) return undefined;
   const low = n.value;
@@ -131,7 +148,7 @@ function shareHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, word
   const share = Number(cue.slot.slice('share-'.length));
   const measure = measureNear(facts, cue, words, index);
   // "most patients are not in remission": the outcome itself is denied.
-  if (!measure || isNegated(facts, measure.cue)) return undefined;
+  if (!measure || isNegated(facts, measure.cue) || aboutOtherCondition(facts, cue, index, words)) return undefined;
   const mention = interventionFor(facts, cue, index);
   if (!mention) return undefined;
   // A word like "most" claims more than half: no tolerance, the word is already vague.
@@ -306,7 +323,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
     c.source && isUsable(c.source)
       ? (c.source.outcomes ?? [])
           .filter((o) => (o.measure === 'duration-of-benefit' || o.measure === 'relapse-time') && isUsable(o) && DAYS[o.unit] !== undefined)
-          .map((o) => ({ o, source: c.source! }))
+          .map((o) => ({ o, source: c.source!, via: c.via }))
       : [],
   );
   if (reported.length) {
@@ -315,6 +332,9 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
     const upperOnly = words.test(o.definition ?? '', 'bound-upper') && !words.test(o.definition ?? '', 'bound-lower');
     const floor = lowerBound && upperOnly && d.days >= longest * 0.9;
     if (!floor && d.days <= longest * DURATION_FACTOR) return undefined;
+    // "…for at least six weeks.[^6]" where the cited study says "up to": the sentence misreports its own source, which is
+    // citation-mismatch's to say. Without a citation in the sentence it reads as a claim about the treatment, and is ours.
+    if (floor && reported.some((r) => r.source === source && r.via === 'citation')) return undefined;
     const value = formatRange(o.min ?? o.value ?? 0, o.max ?? o.value ?? 0, o.unit);
     const replacement = floor ? `up to ${facts.text.slice(d.start - at, d.end - at)}` : `${prefix}${value}`;
     const span = floor ? spanWithBound(facts, d, words) : d;
@@ -385,8 +405,11 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
   const years = facts.numbers.filter((n) => n.kind === 'year' && gap(facts, cue, n).words <= 8 && gap(facts, cue, n).sameClause);
   if (cue.slot === 'approval-plain') {
     const agency = words.find(facts, 'regulator').length > 0;
+    // "approved for adults with…", "approved for preventing suicide", "approved for teenagers": an indication or a population follows.
+    const forWhat = /^\s+for\s+/i.exec(facts.text.slice(cue.end - at));
+    const indicationAfter = (span: Span) => span.start >= cue.end && gap(facts, cue, span).words <= 6 && gap(facts, cue, span).sameClause;
     const followed =
-      /^\s+(?:for\s+(?:the\s+)?(?:treatment|use|adults|patients|people|depression|treatment-resistant))/i.test(facts.text.slice(cue.end - at)) ||
+      (!!forWhat && (/^(?:the\s+)?(?:treatment|use|adults|patients|people|depression|treatment-resistant)/i.test(facts.text.slice(cue.end - at + forWhat[0].length)) || facts.conditions.some(indicationAfter) || words.find(facts, 'population-minor').some(indicationAfter))) ||
       years.some((y) => y.start >= cue.end && gap(facts, cue, y).words <= 4);
     if (!agency && !followed) return undefined;
   }
@@ -415,11 +438,11 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
       evidenceIds: evidenceIds(approved),
     };
   }
-  if (years.some((y) => entries.some((e) => e.date?.startsWith(String(y.value))))) return undefined;
+  const rightYear = years.some((y) => entries.some((e) => e.date?.startsWith(String(y.value))));
 
   // Approved at all? Racemic ketamine is approved as an anaesthetic only.
   const otherIndication = words.find(facts, 'approval-other-indication').length > 0;
-  if (!usable.some((e) => e.status === 'approved') && !otherIndication) {
+  if (!usable.some((e) => e.status === 'approved') && !otherIndication && !rightYear) {
     const other = usable.filter((e) => e.status === 'approved-other-indication');
     const offLabel = usable.filter((e) => e.status === 'off-label' || e.status === 'not-approved');
     if (!other.length && !offLabel.length) return undefined;
@@ -438,9 +461,36 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
     };
   }
 
-  // Approved for whom? "for all adults with depression" when approval covers narrower groups.
+  // Approved for what? An indication on record as not approved ("approved for preventing suicide").
   const approved = usable.filter((e) => e.status === 'approved' && e.condition);
-  const everyone = words.find(facts, 'share-100', 'share-95').filter((s) => s.start > cue.start);
+  const inClause = (s: Span) => s.start > cue.start && gap(facts, cue, s).sameClause;
+  const indications = facts.conditions.filter((c) => inClause(c) && !isNegated(facts, c)).map((c) => ({ cue: c, id: conditionOf(index, c.cue) }));
+  for (const { cue: said, id } of indications) {
+    const refused = usable.find((e) => e.status === 'not-approved' && e.condition === id && e.intervention === mention.id);
+    if (!refused || approved.some((e) => e.condition === id)) continue;
+    return {
+      start: said.start,
+      end: said.end,
+      message: `${name} is not approved for ${lowerFirst(refused.indication)}${refused.notes ? `: ${refused.notes}` : '.'} It is approved ${approved.map((e) => `for ${lowerFirst(e.indication)} (${describeDate(e.date)})`).join(' and ')}.`,
+      suggestions: [],
+      evidenceIds: evidenceIds([refused, ...approved]),
+    };
+  }
+
+  // Approved for whom? Children or teenagers, when every approval on record is for adults.
+  const minors = words.find(facts, 'population-minor').filter((m) => inClause(m) && !isNegated(facts, m));
+  if (approved.length && minors.length && approved.every((e) => /\badults?\b/i.test(e.indication))) {
+    return {
+      start: minors[0]!.start,
+      end: minors[0]!.end,
+      message: `${name} is approved for adults only: ${approved.map((e) => `${lowerFirst(e.indication)} (${describeDate(e.date)})`).join('; ')}.`,
+      suggestions: [],
+      evidenceIds: evidenceIds(approved),
+    };
+  }
+
+  // "for all adults with depression", "for any form of major depression" when approval covers narrower groups.
+  const everyone = words.find(facts, 'share-100', 'share-95', 'scope-any').filter((s) => s.start > cue.start);
   if (approved.length && everyone.length) {
     const claimed = facts.conditions.filter((c) => c.start > cue.start).map((c) => conditionOf(index, c.cue)).filter((c): c is string => !!c);
     const broader = claimed.some((c) => approved.every((e) => e.condition !== c));

@@ -8,7 +8,7 @@ import { addSourceSuggestions } from '../core/evidence/evidenceFixes.js';
 import { matcherFor, type LexiconEntry } from '../core/knowledge/lexicons.js';
 import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { NumberMention, ProseBlock, Span } from '../core/types.js';
-import type { RuleDefinition } from './rule.js';
+import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
 const PREPOSITION_BEFORE = /\b(?:of|in|into|at|from|during|throughout|for|to|after|before|out of)\s+$/i;
@@ -24,6 +24,8 @@ interface StatisticWords {
   riskMeasures: PhraseMatcher<LexiconEntry>;
   /** "shares rose 12%", "96% customer satisfaction": a business figure. */
   businessMeasures: PhraseMatcher<LexiconEntry>;
+  /** "our customers", "participants": whom a measured difference is about. */
+  people: PhraseMatcher<LexiconEntry>;
 }
 
 export const missingCitation: RuleDefinition = {
@@ -34,10 +36,12 @@ export const missingCitation: RuleDefinition = {
   create(knowledge, analyzer) {
     const L = knowledge.lexicons;
     // Words that claim what studies showed need a source; superlatives are overstated-evidence's business,
-    // and agreement among doctors is an opinion, not a finding a source could back.
-    const evidenceWords = analyzer.sentenceMatcher(L['overstated-evidence'], ['proof', 'confirmation', 'certainty', 'consensus', 'consistency']);
+    // and agreement or acceptance among doctors ("doctors agree", "widely accepted") is an opinion, not a finding a source could back.
+    const evidenceWords = analyzer.sentenceMatcher(L['overstated-evidence'], ['proof', 'confirmation', 'certainty', 'consistency']);
     const outcomeWords = analyzer.sentenceMatcher(L['health-context'], ['outcome']);
     const appraisals = analyzer.sentenceMatcher(L.citations, ['evidence-appraisal']);
+    const appraisedSubjects = analyzer.sentenceMatcher(L.citations, ['appraisal-subject']);
+    const appraisalStates = analyzer.sentenceMatcher(L.citations, ['appraisal-state']);
     const unnamedStudies = analyzer.sentenceMatcher(L.citations, ['unnamed-study']);
     // Fragments around a figure get their own matchers, so they do not displace the sentence's shared scan.
     const words: StatisticWords = {
@@ -46,6 +50,7 @@ export const missingCitation: RuleDefinition = {
       intake: matcherFor(L['health-context'], ['intake']),
       riskMeasures: matcherFor(L['health-context'], ['risk-measure']),
       businessMeasures: matcherFor(L['health-context'], ['business-measure']),
+      people: matcherFor(L['health-context'], ['people']),
     };
     // "Trials have found", "evidence from two reviews suggests": research as the subject of a finding verb.
     const researchNouns = analyzer.sentenceMatcher(L.citations, ['research-noun']);
@@ -55,20 +60,36 @@ export const missingCitation: RuleDefinition = {
     const studyReferences = matcherFor(L.citations, ['study-reference']);
     let lastBlock: ProseBlock | undefined;
     let lastNames = false;
+    const textNamesSource = (text: string): boolean =>
+      journals.test(text) || studyReferences.find(text).some((m) => !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)));
     const namesSource = (block: ProseBlock): boolean => {
       if (block !== lastBlock) {
         lastBlock = block;
-        lastNames = journals.test(block.prose) || studyReferences.find(block.prose).some((m) => !PREPOSITION_BEFORE.test(block.prose.slice(Math.max(0, m.start - 12), m.start)));
+        lastNames = textNamesSource(block.prose);
       }
       return lastNames;
     };
     return (facts, document) => {
+      const hitAt = (trigger: Span): RuleHit => ({
+        start: trigger.start,
+        end: trigger.end,
+        message: `${quote(facts.text.slice(trigger.start - facts.sentence.start, trigger.end - facts.sentence.start))} has no source. Readers cannot check a figure or a "studies show" claim they cannot trace: cite the study (a footnote, "(Author, Year)" or a link to its DOI or PubMed record).`,
+        suggestions: addSourceSuggestions(knowledge, facts, trigger),
+      });
       if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
       if (document.referenceEntry) return [];
       if (facts.analysis.cited || document.citedFrom(facts.sentence.start)) return [];
-      // A named source ("published in JAMA", "the trial found", "according to the CDC") is a source readers can find,
-      // and so is a study whose title heads the section the sentence describes.
-      if ((document.paragraphNamesSource && namesSource(document.block)) || /\baccording to (?:the )?[A-Z]/.test(facts.text) || facts.citations.some((c) => c.kind === 'named-study')) return [];
+      // A source cited or named in the paragraph ("published in JAMA", "the trial found") covers its sentences, before and
+      // after it ("…found that 54% responded. Among the responders, 60% were still well at eight weeks."), but not the
+      // writer's own figures ("Our customers sleep longer"): those need a source of their own, in their own sentence.
+      const paragraphSource = document.paragraphCited || (document.paragraphNamesSource && namesSource(document.block));
+      if (paragraphSource) {
+        if (!FIRST_PERSON.test(facts.text) || textNamesSource(facts.text)) return [];
+        const own = statistic(facts, analyzer, words);
+        return own && FIRST_PERSON.test(facts.text.slice(0, own.start - facts.sentence.start)) ? [hitAt(own)] : [];
+      }
+      // "According to the CDC" is a source readers can find, and so is a study whose title heads the section the sentence describes.
+      if (/\baccording to (?:the )?[A-Z]/.test(facts.text) || facts.citations.some((c) => c.kind === 'named-study')) return [];
       if (facts.topic.source && facts.topic.sourceFromHeading) return [];
       const at = facts.sentence.start;
       // A quoted label ("Clinically proven calm" in a list the text then rebuts) or a myth set up to be refuted is examined, not claimed.
@@ -86,18 +107,11 @@ export const missingCitation: RuleDefinition = {
         .map((m) => ({ start: at + m.start, end: at + m.end }))
         .find((span) => asserted(span) && !/\b(?:before|until|if|whether)\b/i.test(facts.text.slice(0, span.start - at)));
       // An appraisal of the trials ("a high risk of bias") is itself a finding about research.
-      const appraisal = appraisals.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end })).find(asserted);
+      const appraisal =
+        appraisals.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end })).find(asserted) ?? researchState(facts, appraisedSubjects, appraisalStates, asserted);
       const finding = studyClaim || evidence || appraisal ? undefined : researchFinding(facts, researchNouns, findingVerbs, asserted);
       const trigger: Span | undefined = studyClaim ?? evidence ?? appraisal ?? finding ?? statistic(facts, analyzer, words);
-      if (!trigger) return [];
-      return [
-        {
-          start: trigger.start,
-          end: trigger.end,
-          message: `${quote(facts.text.slice(trigger.start - at, trigger.end - at))} has no source. Readers cannot check a figure or a "studies show" claim they cannot trace: cite the study (a footnote, "(Author, Year)" or a link to its DOI or PubMed record).`,
-          suggestions: addSourceSuggestions(knowledge, facts, trigger),
-        },
-      ];
+      return trigger ? [hitAt(trigger)] : [];
     };
   },
 };
@@ -132,6 +146,31 @@ function researchFinding(facts: SentenceFacts, nouns: PhraseMatcher<LexiconEntry
   return undefined;
 }
 
+/** "we", "our customers", "my patients": the writer speaking of their own experience or records. */
+const FIRST_PERSON = /(?:^|[^\p{L}'])(?:[Ww]e|[Oo]ur|[Uu]s|I|[Mm]y|me)(?![\p{L}'])/u;
+
+/** "our results", "your data": the writer's or the reader's own, not research. */
+const OWN_BEFORE = /\b(?:our|my|your|their|his|her)\s+(?:[\p{L}-]+\s+)?$/iu;
+const STATE_GAP = 8;
+
+/**
+ * An appraisal of the state of research: "the evidence remains mixed", "research on these conditions is at an
+ * earlier stage", "the results so far have been inconsistent". Returns the span from the subject to the state word.
+ */
+function researchState(facts: SentenceFacts, subjects: PhraseMatcher<LexiconEntry>, states: PhraseMatcher<LexiconEntry>, asserted: (span: Span) => boolean): Span | undefined {
+  const found = states.find(facts.text);
+  if (!found.length) return undefined;
+  const at = facts.sentence.start;
+  for (const subject of subjects.find(facts.text)) {
+    if (OWN_BEFORE.test(facts.text.slice(Math.max(0, subject.start - 24), subject.start))) continue;
+    const state = found.find((m) => m.start >= subject.end && wordCount(facts.text.slice(subject.end, m.start)) <= STATE_GAP && !CLAUSE_BETWEEN.test(facts.text.slice(subject.end, m.start)));
+    if (!state) continue;
+    const span = { start: at + subject.start, end: at + state.end };
+    if (asserted(span) && !/\b(?:before|until|if|whether)\b/i.test(facts.text.slice(0, subject.start))) return span;
+  }
+  return undefined;
+}
+
 const FIRST_PERSON_SINGULAR = /(?:^|[^\p{L}'])(?:I|I'm|I'd|I've|I\u2019m|I\u2019d|I\u2019ve|[Mm]y|me)(?![\p{L}'])/u;
 
 /** "rose 35% last year", "in the past five years": calendar time, not a lasting effect. */
@@ -143,7 +182,10 @@ function statistic(facts: SentenceFacts, analyzer: ClaimAnalyzer, words: Statist
   return facts.numbers.find((n) => {
     const rest = facts.text.slice(n.end - at);
     if (n.kind === 'count') return countedOutcome(rest, words) || countedHarm(facts.text.slice(0, n.start - at), rest, words);
+    if (n.kind === 'duration') return measuredDifference(facts, n, analyzer, words);
     if (!STATISTIC_KINDS.has(n.kind)) return false;
+    // "works 100% of the time": certainty stated as a figure is an absolute word (absolute-language's), not a rate someone measured.
+    if (n.value === 100 && /^\s*of\s+the\s+time\b/i.test(rest)) return false;
     // "100% natural", "99.9% purity", "about 25% of energy needs": the product or the dose, not an outcome.
     if (words.productAttributes.find(rest.split(/\s+/, 3).join(' ')).some((m) => m.start <= 1)) return false;
     const share = /^\s*of\s+(?:the\s+|your\s+|their\s+|daily\s+)?/i.exec(rest);
@@ -159,6 +201,21 @@ function statistic(facts: SentenceFacts, analyzer: ClaimAnalyzer, words: Statist
     const around = `${before} ${after}`.replace(CALENDAR_TIME, ' ');
     return wordCount(around) > 0 && (analyzer.isOutcomeWord(around) || words.riskMeasures.test(around));
   });
+}
+
+/** "2.5 hours longer", "20 minutes sooner": a quantity followed by a comparison is a measured difference between groups or over time. */
+const COMPARED = /^\s*(?:longer|shorter|more|less|fewer|faster|sooner)\b/i;
+
+/**
+ * A duration that is a measured difference ("our customers sleep 2.5 hours longer on average", "users fell asleep
+ * 20 minutes faster"): an outcome statistic when people or an outcome are what it is about, not when it is a
+ * session's length ("infusions run 15 minutes longer than injections").
+ */
+function measuredDifference(facts: SentenceFacts, n: NumberMention, analyzer: ClaimAnalyzer, words: StatisticWords): boolean {
+  const at = facts.sentence.start;
+  if (!COMPARED.test(facts.text.slice(n.end - at, n.end - at + 12))) return false;
+  const clause = facts.text.slice(0, n.start - at).split(CLAUSE_JOIN).pop()!;
+  return words.people.test(clause) || analyzer.isOutcomeWord(clause);
 }
 
 /** "affects 280 million people", "2,000 people die from cold water shock each year": a count of people harmed or ill. */

@@ -107,8 +107,10 @@ export class ClaimAnalyzer {
   constructor(knowledge: Knowledge) {
     this.evidence = knowledge.evidence;
     const L = knowledge.lexicons;
-    const generic: Entry[] = L.interventions.entries.flatMap((e) => e.terms.map((t) => ({ terms: [t], id: t.toLowerCase(), name: t })));
-    const packInterventions: Entry[] = knowledge.packs.flatMap((p) => p.interventions.map((i) => ({ terms: [i.name, ...i.aliases], id: i.id, name: i.name })));
+    // A treatment named in the possessive ("esketamine's 2020 approval", "ketamine's effect") is still named: one word to the tokenizer.
+    const withPossessive = (terms: string[]) => terms.flatMap((t) => (/'s$/i.test(t) ? [t] : [t, `${t}'s`]));
+    const generic: Entry[] = L.interventions.entries.flatMap((e) => e.terms.map((t) => ({ terms: withPossessive([t]), id: t.toLowerCase(), name: t })));
+    const packInterventions: Entry[] = knowledge.packs.flatMap((p) => p.interventions.map((i) => ({ terms: withPossessive([i.name, ...i.aliases]), id: i.id, name: i.name })));
     // Pack entries first: a pack's more specific alias ("IV ketamine") wins over a generic word.
     const scanner = this.sentenceScanner;
     this.interventions = new PhraseMatcher<Entry>([...packInterventions, ...generic], scanner);
