@@ -287,3 +287,74 @@ describe('durations', () => {
     assert.deepEqual(days('The benefits last permanently.'), [Infinity]);
   });
 });
+
+describe('evidence-mismatch: side effects and rules of use against structured safety records', () => {
+  const em = (text: string) => findings(text, 'evidence-mismatch').map((f) => f.text);
+
+  it('calls a side-effect rate outside the recorded rate wrong, with the rate and its source', () => {
+    const [f] = findings('In the Spravato trials, sedation was uncommon, affecting around 5% of patients.', 'evidence-mismatch');
+    assert.equal(f?.text, '5%');
+    assert.match(f!.message, /48\u201361%/);
+    assert.equal(f!.suggestions[0]?.citeSourceId, 'fda-spravato-label');
+    assert.deepEqual(em('Only 2 in 100 people feel drowsy after a Spravato dose.'), ['2 in 100']);
+    assert.deepEqual(em('With Spravato, almost nobody feels dissociated.'), ['almost nobody']);
+    assert.deepEqual(em('Ketamine infusions rarely cause nausea.'), ['rarely']);
+  });
+
+  it('leaves correct, unrelated and rare-on-record side effects alone', () => {
+    assert.deepEqual(em('In trials, about half of patients on Spravato (48\u201361%) felt sedated.'), []);
+    assert.deepEqual(em('Loss of consciousness is rare with Spravato.'), []);
+    assert.deepEqual(em('TMS rarely causes headaches.'), []);
+    assert.deepEqual(em('Sedation is not uncommon with Spravato.'), []);
+  });
+
+  it('calls a monitoring period shorter than the rule wrong, and a permission the rule forbids', () => {
+    assert.deepEqual(em('After your Spravato dose you are monitored for about 30 minutes before you can leave.'), ['30 minutes']);
+    assert.deepEqual(em('After a Spravato session you can drive home afterwards.'), ['can drive']);
+    assert.deepEqual(em('After each Spravato dose, you are watched for at least two hours.'), []);
+    assert.deepEqual(em('After a Spravato session, someone else can drive you home.'), []);
+    assert.deepEqual(em('After a Spravato session you can drive the next day.'), []);
+    assert.deepEqual(em('After a TMS session you can drive home afterwards.'), []);
+  });
+
+  it('calls a denied abuse potential wrong, not a denial of risk in a setting or of a treatment for addiction', () => {
+    assert.deepEqual(em('Spravato has no abuse potential.'), ['no abuse potential']);
+    assert.deepEqual(em("Spravato isn't addictive."), ["isn't addictive"]);
+    assert.deepEqual(em('Spravato is not a treatment for addiction.'), []);
+    assert.deepEqual(em('Follow-up assessments at 3 and 6 months showed no evidence of ketamine abuse.'), []);
+  });
+
+  it('reads approval for any adult as broader than the indication', () => {
+    assert.deepEqual(em('Spravato is approved for any adult with depression.'), ['any adult with depression']);
+    assert.deepEqual(em('Spravato is approved for adults with treatment-resistant depression.'), []);
+  });
+
+  it('does not read a setting as a route', () => {
+    assert.deepEqual(em('Spravato is only given in certified treatment centres.'), []);
+  });
+});
+
+describe('topic selection: add-ons and comparators', () => {
+  it('keeps the pack treatment as the topic after a sentence naming its add-on or comparator', () => {
+    const em = (text: string) => findings(text, 'evidence-mismatch').map((f) => f.text);
+    assert.deepEqual(em('Spravato is taken together with an oral antidepressant. It rarely causes sedation.'), ['rarely']);
+    assert.deepEqual(em('Spravato was compared with an oral antidepressant. It rarely causes sedation.'), ['rarely']);
+    assert.deepEqual(em('In both approvals Spravato is paired with an oral antidepressant.\n\nYou are then monitored for about 30 minutes.'), ['30 minutes']);
+    // A new treatment named as the subject does become the topic.
+    assert.deepEqual(em('Spravato is approved for TRD. Sertraline is an oral antidepressant. It rarely causes sedation.'), []);
+  });
+});
+
+describe('citation-mismatch: the document reference list', () => {
+  const cm = (text: string) => findings(text, 'citation-mismatch').map((f) => f.text);
+  const refs = '\n\n## References\n\n- Salve J, Pate S. (2019). Effects of root extract in healthy adults: a double-blind, randomized, placebo-controlled clinical study. *Cureus*.\n- Panda S, Kar A. (1998). Regulation of thyroid hormone concentrations in female mice. *J Pharm Pharmacol*.\n- Lopresti AL, Smith SJ. (2021). A systematic review and meta-analysis of root extract. *J Clin Med*.\n';
+  it('reads a single randomized study called a meta-analysis, and a mouse study presented as human evidence', () => {
+    assert.deepEqual(cm(`A large meta-analysis of healthy adults found the same (Salve et al., 2019).${refs}`), ['meta-analysis']);
+    assert.equal(cm(`The extract raised thyroid hormone levels in women in one early study (Panda & Kar, 1998).${refs}`).length, 1);
+  });
+  it('leaves correctly described sources alone', () => {
+    assert.deepEqual(cm(`A randomized trial in healthy adults found the same (Salve et al., 2019).${refs}`), []);
+    assert.deepEqual(cm(`A meta-analysis found the same (Lopresti & Smith, 2021).${refs}`), []);
+    assert.deepEqual(cm(`In female mice, the extract raised thyroid hormone levels (Panda & Kar, 1998).${refs}`), []);
+  });
+});

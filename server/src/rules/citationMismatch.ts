@@ -159,7 +159,9 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
   if (!text) return undefined;
   const animal = words.test(text, 'species-animal');
   const uncontrolled = words.test(text, 'design-uncontrolled');
-  const pooled = words.test(text, 'design-meta-analysis');
+  const pooled = words.test(text, 'design-meta-analysis') || words.test(text, 'design-review');
+  // A title that names a randomized or controlled design describes one study, which a "meta-analysis" is not.
+  const oneTrial = !pooled && (words.test(text, 'design-randomized') || words.test(text, 'design-controlled'));
   const n = findNumbers(text, 0).find((x) => x.kind === 'count')?.value;
   return {
     name: shortCitation(text),
@@ -168,7 +170,7 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
     controlled: words.test(text, 'design-controlled'),
     randomized: words.test(text, 'design-randomized'),
     pooled,
-    describesItself: animal || uncontrolled || words.test(text, 'design-other'),
+    describesItself: animal || uncontrolled || oneTrial || words.test(text, 'design-other'),
     n,
     singleCase: words.test(text, 'design-single-case'),
     survey: words.test(text, 'design-survey') && !words.test(text, 'design-randomized'),

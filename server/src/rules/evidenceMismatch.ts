@@ -8,7 +8,7 @@
 // finding's range (with a few points of tolerance), or a study's own figure
 // attributed to that study, passes.
 
-import { isAttributed, isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, isAttributed, isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { Measure, PackFinding, PackRegulatory, Unit } from '../core/knowledge/evidencePack.js';
@@ -35,6 +35,7 @@ import {
   type SlotCue,
 } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
+import { SafetyEvidence } from './safetyEvidence.js';
 import { quote } from './termMatches.js';
 
 /** "Studies found that…" is the claim under test, not someone else's words: only quotation marks, distancing labels and myths excuse a figure. */
@@ -65,6 +66,7 @@ export const evidenceMismatch: RuleDefinition = {
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     const researchNouns = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['research-noun']);
     const findingVerbs = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['finding-verb']);
+    const safety = new SafetyEvidence(index, analyzer, words);
     /** "Studies clearly show", "research has consistently found": the claim is put in research's mouth. */
     const creditsResearch = (facts: SentenceFacts): boolean => {
       const verbs = findingVerbs.find(facts.text);
@@ -85,12 +87,15 @@ export const evidenceMismatch: RuleDefinition = {
       // Something to judge: a figure, a duration or year, a status or comparison word, or a benefit claimed for a condition.
       const figures = facts.numbers.some((n) => SHARE_KINDS.has(n.kind) || n.kind === 'duration' || n.kind === 'year' || n.kind === 'effect-size');
       const cues = words.any(facts, 'share-100', 'share-95', 'share-51', 'duration-permanent', 'approval', 'approval-plain', 'status-standard', 'route-exclusive', 'superiority', 'effect-size');
-      if (!figures && !cues && !facts.claimVerbs.some((v) => v.object)) return [];
+      const aboutSafety = safety.mentions(facts);
+      if (!figures && !cues && !aboutSafety && !facts.claimVerbs.some((v) => v.object)) return [];
       const cited = citedSources(facts, document);
       const hits: RuleHit[] = [];
       const add = (hit: RuleHit | undefined) => {
         if (hit && !hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
       };
+      // Side effects and rules of use first: a share of patients who felt sedated is not a response rate.
+      if (aboutSafety) for (const hit of safety.hits(facts)) add(hit);
       for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(figureHit(facts, n, index, words, cited));
       for (const cue of words.find(facts, 'share-100', 'share-95', 'share-51')) add(shareHit(facts, cue, index, words));
       for (const d of durationClaims(facts, words)) add(durationHit(facts, d, index, words, cited));
@@ -409,7 +414,7 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
     const forWhat = /^\s+for\s+/i.exec(facts.text.slice(cue.end - at));
     const indicationAfter = (span: Span) => span.start >= cue.end && gap(facts, cue, span).words <= 6 && gap(facts, cue, span).sameClause;
     const followed =
-      (!!forWhat && (/^(?:the\s+)?(?:treatment|use|adults|patients|people|depression|treatment-resistant)/i.test(facts.text.slice(cue.end - at + forWhat[0].length)) || facts.conditions.some(indicationAfter) || words.find(facts, 'population-minor').some(indicationAfter))) ||
+      (!!forWhat && (/^(?:the\s+)?(?:treatment|use|adults|patients|people|depression|treatment-resistant|any|all|every)\b/i.test(facts.text.slice(cue.end - at + forWhat[0].length)) || facts.conditions.some(indicationAfter) || words.find(facts, 'population-minor').some(indicationAfter))) ||
       years.some((y) => y.start >= cue.end && gap(facts, cue, y).words <= 4);
     if (!agency && !followed) return undefined;
   }
@@ -490,7 +495,7 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
   }
 
   // "for all adults with depression", "for any form of major depression" when approval covers narrower groups.
-  const everyone = words.find(facts, 'share-100', 'share-95', 'scope-any').filter((s) => s.start > cue.start);
+  const everyone = words.find(facts, 'share-100', 'share-95', 'scope-any', 'scope-any-person').filter((s) => s.start > cue.start && gap(facts, cue, s).sameClause);
   if (approved.length && everyone.length) {
     const claimed = facts.conditions.filter((c) => c.start > cue.start).map((c) => conditionOf(index, c.cue)).filter((c): c is string => !!c);
     const broader = claimed.some((c) => approved.every((e) => e.condition !== c));
@@ -528,10 +533,17 @@ function standardHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex): 
 
 /** The treatment a status word is about: named before it in the clause ("ketamine is FDA-approved"), or right after ("FDA-approved ketamine"). */
 function subjectOfStatus(facts: SentenceFacts, cue: Span, index: EvidenceIndex): InterventionMention | undefined {
-  const before = facts.interventions.filter((i) => i.end <= cue.start && gap(facts, i, cue).sameClause && gap(facts, i, cue).words <= 12).sort((a, b) => b.end - a.end)[0];
+  const before = facts.interventions.filter((i) => i.end <= cue.start && sameClauseOverAsides(facts, i, cue) && gap(facts, i, cue).words <= 12).sort((a, b) => b.end - a.end)[0];
   const after = facts.interventions.find((i) => i.start >= cue.end && gap(facts, cue, i).words <= 1);
   const chosen = before ?? after ?? (facts.interventions.length ? undefined : topicIntervention(facts, index));
   return chosen && index.intervention(chosen.id) ? chosen : undefined;
+}
+
+/** "Esketamine (sold as Spravato), was cleared…": a bracketed aside between subject and verb does not end the clause. */
+function sameClauseOverAsides(facts: SentenceFacts, a: Span, b: Span): boolean {
+  const at = facts.sentence.start;
+  const between = facts.text.slice(a.end - at, b.start - at).replace(/\([^()]*\)/g, ' ');
+  return !CLAUSE_JOIN.test(between);
 }
 
 function approvedSiblings(index: EvidenceIndex, interventionId: string): PackRegulatory[] {
@@ -566,7 +578,10 @@ function named(facts: SentenceFacts, mention: InterventionMention): string {
 // ---- Route: "ketamine must be given by infusion" when the family is also given by mouth, nasal spray or injection ----
 
 function routeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
-  const cue = words.find(facts, 'route-exclusive').find((c) => !isNegated(facts, c) && !isAttributed(facts, c, OWN_VOICE));
+  const at = facts.sentence.start;
+  // "is only given in certified centres", "only given under supervision": where or how it is supervised, not its route.
+  const setting = (c: Span) => /^\s+(?:in|at|under|to|within)\b/i.test(facts.text.slice(c.end - at, c.end - at + 10));
+  const cue = words.find(facts, 'route-exclusive').find((c) => !isNegated(facts, c) && !isAttributed(facts, c, OWN_VOICE) && !setting(c));
   if (!cue) return undefined;
   const mention = interventionFor(facts, cue, index);
   if (!mention) return undefined;

@@ -83,6 +83,7 @@ export class ClaimAnalyzer {
   private readonly treatmentNouns: PhraseMatcher<LexiconEntry>;
   private readonly crowdCounts: PhraseMatcher<LexiconEntry>;
   private readonly exampleMarkers: PhraseMatcher<LexiconEntry>;
+  private readonly addOnMarkers: PhraseMatcher<LexiconEntry>;
   private readonly conditions: PhraseMatcher<Entry>;
   private readonly populations: PhraseMatcher<LexiconEntry>;
   private readonly hedges: PhraseMatcher<LexiconEntry>;
@@ -123,6 +124,7 @@ export class ClaimAnalyzer {
     );
     this.references = matcherFor(L.references, ['pronoun'], scanner);
     this.exampleMarkers = matcherFor(L.references, ['example-marker'], scanner);
+    this.addOnMarkers = matcherFor(L['evidence-claims'], ['add-on-marker', 'comparison-arm'], scanner);
     // Shared with the rules that read the same words, so they are looked up once per sentence.
     this.treatmentNouns = this.sentenceMatcher(L.references, ['treatment-noun']);
     this.populations = matcherFor(L.populations, ['population'], scanner);
@@ -197,7 +199,8 @@ export class ClaimAnalyzer {
   nextTopic(facts: SentenceFacts, topic: Topic): Topic {
     // Treatments given as examples or comparators ("other treatments, such as antidepressants or ECT") are not what "it" will mean next.
     const markers = this.exampleMarkers.find(facts.text);
-    const candidates = facts.interventions.filter((i) => !isExampleOrComparator(facts, i, markers));
+    const addOns = this.addOnMarkers.find(facts.text);
+    const candidates = facts.interventions.filter((i) => !isExampleOrComparator(facts, i, markers) && !isAddOn(facts, i, addOns));
     const named = candidates[candidates.length - 1] ?? (topic.intervention ? undefined : facts.interventions[facts.interventions.length - 1]);
     const packNamed = [...facts.interventions].reverse().find((i) => this.evidence.intervention(i.id));
     const source = this.sourceTopic(facts, topic);
@@ -370,6 +373,12 @@ function isExampleOrComparator(f: SentenceFacts, mention: InterventionMention, m
     from = other.start - at;
   }
   return markers.some((m) => m.end <= from && /^[\s(]*$/.test(f.text.slice(m.end, from)));
+}
+
+/** A treatment named as an add-on or comparator, "together with an oral antidepressant", "compared with placebo": the treatment under discussion stays the topic. */
+function isAddOn(f: SentenceFacts, mention: InterventionMention, markers: readonly PhraseMatch<LexiconEntry>[]): boolean {
+  const at = f.sentence.start;
+  return markers.some((m) => m.end <= mention.start - at && wordCount(f.text.slice(m.end, mention.start - at)) <= 3 && !CLAUSE_BREAK.test(f.text.slice(m.end, mention.start - at)));
 }
 
 // ---- Scope helpers the rules share ----

@@ -156,6 +156,12 @@ export interface PackSafety {
   text: string;
   terms?: string[];
   frequency?: string;
+  /** Share of patients (%) with the effect, from one source; no max for a floor. */
+  rate?: { min: number; max?: number; source: string };
+  /** The least time the supervised period the terms name lasts. */
+  minimumDuration?: { value: number; unit: 'minutes' | 'hours' | 'days'; source: string };
+  /** Claims that contradict the record: the risk denied, or what it forbids permitted. */
+  contradictedBy?: ('denial' | 'permission')[];
   sources: string[];
   verification: RecordVerification;
   notes?: string;

@@ -46,6 +46,8 @@ export function packReferenceProblems(pack: EvidencePack, others: readonly Evide
   (pack.safety ?? []).forEach((s, n) => {
     expect(interventions, 'intervention', s.intervention, `/safety/${n}/intervention`);
     s.sources.forEach((id, k) => expect(sources, 'source', id, `/safety/${n}/sources/${k}`));
+    if (s.rate) expect(sources, 'source', s.rate.source, `/safety/${n}/rate/source`);
+    if (s.minimumDuration) expect(sources, 'source', s.minimumDuration.source, `/safety/${n}/minimumDuration/source`);
   });
   return problems;
 }
