@@ -92,6 +92,11 @@ export class ClaimAnalyzer {
   private readonly attributions: PhraseMatcher<LexiconEntry>;
   private readonly verbs: PhraseMatcher<LexiconEntry>;
   private readonly healthWords: PhraseMatcher<LexiconEntry>;
+  /** Health outcomes beyond named conditions ("range of motion", "testosterone", "toxins"): objects of a benefit verb. */
+  private readonly benefitObjects: PhraseMatcher<LexiconEntry>;
+  /** People and organisations ("our team", "doctors", "patients"): as a subject they describe a service, not a treatment's effect. */
+  private readonly agentFragments: PhraseMatcher<LexiconEntry>;
+  private readonly benefitObjectFragments: PhraseMatcher<LexiconEntry>;
   private readonly instructionWords: PhraseMatcher<LexiconEntry>;
   private readonly studyClaims: PhraseMatcher<LexiconEntry>;
   private readonly studyNames: PhraseMatcher<Entry>;
@@ -134,6 +139,9 @@ export class ClaimAnalyzer {
     this.attributions = matcherFor(L.attribution, undefined, scanner);
     this.verbs = matcherFor(L['claim-verbs'], undefined, scanner);
     this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence'], scanner);
+    this.benefitObjects = matcherFor(L['health-context'], ['benefit-object'], scanner);
+    this.benefitObjectFragments = matcherFor(L['health-context'], ['benefit-object']);
+    this.agentFragments = matcherFor(L['health-context'], ['care-provider', 'people']);
     this.studyClaims = matcherFor(L.citations, ['study-claim', 'unnamed-study'], scanner);
     this.outcomeFragments = matcherFor(L['health-context'], ['outcome']);
     this.instructionWords = matcherFor(L['health-context'], ['instruction']);
@@ -227,6 +235,7 @@ export class ClaimAnalyzer {
     // "it" stands for the treatment earlier sentences named, or else one named earlier in this sentence ("X saved my life, and it will save yours").
     const references = topic.intervention || facts.interventions.length ? this.references.find(text) : [];
     const found = this.verbs.find(text);
+    const objects = found.length ? this.objectCandidates(facts) : [];
     // "Boost immunity, cure hangovers and erase fatigue!": a string of imperatives that sells a result, not an instruction.
     const sellingImperative = found[0]?.start === firstWordStart(text) && (/!["'\u201d\u2019)]*\s*$/.test(text) || found.filter((v) => v.entry.category?.endsWith('-base')).length > 1);
     for (const m of found) {
@@ -247,10 +256,18 @@ export class ClaimAnalyzer {
       const before = text.slice(Math.max(0, m.start - 16), m.start);
       // "Known to treat" claims a result; "a new way to treat" names a purpose.
       if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || !/\bways?\s+to\s+$/i.test(before))) continue;
-      const object = this.objectAfter(facts, m.end);
+      const object = this.objectAfter(facts, m.end, objects);
       if (category === 'benefit-directional' && !object) continue;
-      const subject = this.subjectBefore(facts, m.start, references, topic);
-      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) continue;
+      let subject = this.subjectBefore(facts, m.start, references, topic);
+      // The noun phrase that opens the clause right before the verb, when no treatment is named there ("Regular adjustments cure…").
+      const phrase = subject ? undefined : nounPhraseBefore(text, m.start);
+      // "Our team treats back pain", "doctors restore…": people or an organisation as subject describe a service, not a treatment's effect.
+      if (phrase && category !== 'promise' && this.agentFragments.find(phrase.text).some((a) => a.end === phrase.text.length)) continue;
+      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) {
+        // "Adjustments cure migraines", "saunas flush out toxins": a plural common noun heading the subject makes a base form a verb, with a health object.
+        if (!object || !phrase || !this.isThingSubject(phrase.text)) continue;
+        subject = { start: at + phrase.start, end: at + phrase.start + phrase.text.length, id: phrase.text.toLowerCase(), name: phrase.text, via: 'name' };
+      }
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
@@ -308,11 +325,28 @@ export class ClaimAnalyzer {
     return { start: at + start, end: at + noun.end, id: noun.text.toLowerCase(), name: facts.text.slice(start, noun.end), via: 'name' };
   }
 
-  /** A condition or outcome right after the verb ("reduces anxiety", "relieves depressive symptoms"). */
-  private objectAfter(facts: SentenceFacts, verbEnd: number): Span | undefined {
+  /**
+   * A plural common noun at the head of the subject ("adjustments", "saunas", "cold plunges"): not people or
+   * an organisation, not a condition or outcome ("migraines ease", "results improve").
+   */
+  private isThingSubject(phrase: string): boolean {
+    const head = /[\p{L}'\u2019-]+$/u.exec(phrase)?.[0] ?? '';
+    if (!PLURAL_NOUN.test(head) || NOT_A_SUBJECT.test(head)) return false;
+    return !this.agentFragments.test(head) && !this.conditionFragments.test(head) && !this.benefitObjectFragments.test(head);
+  }
+
+  /** Conditions, and health outcomes beyond them ("range of motion", "testosterone", "toxins"), in the order they stand. */
+  private objectCandidates(facts: SentenceFacts): Span[] {
+    const at = facts.sentence.start;
+    const outcomes = this.benefitObjects.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end }));
+    return outcomes.length ? [...facts.conditions, ...outcomes].sort((a, b) => a.start - b.start) : facts.conditions;
+  }
+
+  /** A condition or outcome right after the verb ("reduces anxiety", "relieves depressive symptoms", "restores full range of motion"). */
+  private objectAfter(facts: SentenceFacts, verbEnd: number, objects: readonly Span[]): Span | undefined {
     const at = facts.sentence.start;
     // "heals sciatica, arthritis and nerve damage": a list of ailments is one object, even when its first item is not a known condition.
-    const hit = facts.conditions.find((c) => c.start >= at + verbEnd && wordCount(facts.text.slice(verbEnd, c.start - at)) <= 4 && (!CLAUSE_BREAK.test(facts.text.slice(verbEnd, c.start - at)) || LIST_ITEMS.test(facts.text.slice(verbEnd, c.start - at))));
+    const hit = objects.find((c) => c.start >= at + verbEnd && wordCount(facts.text.slice(verbEnd, c.start - at)) <= 4 && (!CLAUSE_BREAK.test(facts.text.slice(verbEnd, c.start - at)) || LIST_ITEMS.test(facts.text.slice(verbEnd, c.start - at))));
     return hit ? { start: hit.start, end: hit.end } : undefined;
   }
 }
@@ -328,6 +362,23 @@ function labelSubject(text: string, verbStart: number, at: number): Intervention
 
 /** Short list items before a condition: " sciatica, ", " shingles, tennis elbow, ". */
 const LIST_ITEMS = /^\s+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,\s+)+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+)?$|^\s+[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+$/u;
+/** The words before a verb that open its clause: at most four, none a function word ("who", "is", "to", "of"). */
+const CLAUSE_OPENING = /(?:^|[,;:(\u2014\u2013]|\b(?:and|but|so|because|while|when|then)\b)[\s"'\u201c\u2018*]*((?:[\p{L}\p{N}'\u2019-]+\s+){0,3}?[\p{L}'\u2019-]+)\s+(?:\p{L}+ly\s+)?$/iu;
+const FUNCTION_WORD = /^(?:who|which|that|what|whose|is|are|was|were|be|been|being|am|will|would|can|could|may|might|should|must|do|does|did|has|have|had|to|of|for|with|in|on|at|by|from|into|about|than|as|not|no|nor|if|it|its|he|she|they|them|there|here|this|that|a|an|i|you|me|my|his|her)$/i;
+/** A plural ending, not "-ss", "-us", "-is" ("adjustments", "saunas", "therapies"; not "stress", "virus", "basis"). */
+const PLURAL_NOUN = /^[\p{L}'\u2019-]{3,}[^su\s'\u2019]s$|ies$/iu;
+/** Plural-looking words that do not name a thing that acts ("others", "years", "days", "times"). */
+const NOT_A_SUBJECT = /^(?:others|ones|years|months|weeks|days|hours|minutes|times|levels|studies|trials|reviews|results|reports|experts|numbers|figures|rates|odds|news|series|ways|things|means|reasons|claims)$/i;
+
+/** The noun phrase that opens the verb's clause, right before it ("Regular adjustments" in "Regular adjustments cure…"). */
+function nounPhraseBefore(text: string, verbStart: number): { start: number; text: string } | undefined {
+  const m = CLAUSE_OPENING.exec(text.slice(0, verbStart));
+  if (!m) return undefined;
+  const phrase = m[1]!;
+  if (phrase.split(/\s+/).some((w, i) => FUNCTION_WORD.test(w) && !(i === 0 && /^(?:this|its|my|his|her)$/i.test(w)))) return undefined;
+  return { start: m.index + m[0].indexOf(phrase), text: phrase };
+}
+
 const LABEL_THEN_VERB = /^\s*((?:[A-Z][\p{L}\p{N}'\u2019&+-]*\s+){0,4}[A-Z][\p{L}\p{N}'\u2019&+-]*)\s*:\s*$/u;
 
 function firstWordStart(text: string): number {
