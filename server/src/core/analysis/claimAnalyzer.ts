@@ -75,6 +75,7 @@ const CLAUSE_BREAK = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|,\s|\s-\s/;
 export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
 const BASE_FORM_VERB_CONTEXT = /\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)\s+(?:\w+ly\s+)?$/i;
+const ADDS_SOMETHING_TO = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){1,3}(?:to|into)\b/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
 
 export class ClaimAnalyzer {
@@ -179,7 +180,11 @@ export class ClaimAnalyzer {
     const scopeEnds = this.scopeEnds.find(text).map(cue);
     // Only a negated assurance matters, so most sentences skip the look-up.
     const assurances = negations.length ? this.assurances.find(text).map(cue) : [];
-    const attributions = this.attributions.find(text).map((m) => ({ ...cue(m), category: m.entry.category ?? '' }));
+    const attributions = this.attributions
+      .find(text)
+      // "whoever adds it to their stack", "adds years to your life": adding something somewhere, not speech.
+      .filter((m) => !(/^add/i.test(m.text) && ADDS_SOMETHING_TO.test(text.slice(m.end, m.end + 40))))
+      .map((m) => ({ ...cue(m), category: m.entry.category ?? '' }));
     // "Thousands of patients have…": a head count, not a group the claim is limited to.
     const crowds = this.crowdCounts.find(text);
     const populations = this.populations
