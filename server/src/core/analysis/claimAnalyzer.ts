@@ -367,21 +367,44 @@ function labelSubject(text: string, verbStart: number, at: number): Intervention
 
 /** Short list items before a condition: " sciatica, ", " shingles, tennis elbow, ". */
 const LIST_ITEMS = /^\s+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,\s+)+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+)?$|^\s+[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+$/u;
-/** The words before a verb that open its clause: at most four, none a function word ("who", "is", "to", "of"). */
-const CLAUSE_OPENING = /(?:^|[,;:(\u2014\u2013]|\b(?:and|but|so|because|while|when|then)\b)[\s"'\u201c\u2018*]*((?:[\p{L}\p{N}'\u2019-]+\s+){0,3}?[\p{L}'\u2019-]+)\s+(?:\p{L}+ly\s+)?$/iu;
+/** What may open a clause before its subject: a conjunction ("…, and saunas flush out…"). */
+const CLAUSE_OPENER = /^(?:and|but|so|because|while|when|then)$/i;
 const FUNCTION_WORD = /^(?:who|which|that|what|whose|is|are|was|were|be|been|being|am|will|would|can|could|may|might|should|must|do|does|did|has|have|had|to|of|for|with|in|on|at|by|from|into|about|than|as|not|no|nor|if|it|its|he|she|they|them|there|here|this|that|a|an|i|you|me|my|his|her)$/i;
 /** A plural ending, not "-ss", "-us", "-is" ("adjustments", "saunas", "therapies"; not "stress", "virus", "basis"). */
 const PLURAL_NOUN = /^[\p{L}'\u2019-]{3,}[^su\s'\u2019]s$|ies$/iu;
 /** Plural-looking words that do not name a thing that acts ("others", "years", "days", "times"). */
 const NOT_A_SUBJECT = /^(?:others|ones|years|months|weeks|days|hours|minutes|times|levels|studies|trials|reviews|results|reports|experts|numbers|figures|rates|odds|news|series|ways|things|means|reasons|claims)$/i;
 
-/** The noun phrase that opens the verb's clause, right before it ("Regular adjustments" in "Regular adjustments cure…"). */
+/**
+ * The noun phrase that opens the verb's clause, right before it ("Regular adjustments" in "Regular
+ * adjustments cure…"): at most four words back to the sentence start, a clause break or a conjunction.
+ */
 function nounPhraseBefore(text: string, verbStart: number): { start: number; text: string } | undefined {
-  const m = CLAUSE_OPENING.exec(text.slice(0, verbStart));
-  if (!m) return undefined;
-  const phrase = m[1]!;
-  if (phrase.split(/\s+/).some((w, i) => FUNCTION_WORD.test(w) && !(i === 0 && /^(?:this|its|my|his|her)$/i.test(w)))) return undefined;
-  return { start: m.index + m[0].indexOf(phrase), text: phrase };
+  const from = Math.max(0, verbStart - 80);
+  const words = [...text.slice(from, verbStart).matchAll(/\S+/g)];
+  // "Saunas gently flush out…": an adverb between subject and verb.
+  if (words.length && /^\p{L}+ly$/u.test(words[words.length - 1]![0])) words.pop();
+  let first = words.length;
+  let opened = false;
+  for (let i = words.length - 1; i >= 0 && !opened; i--) {
+    const w = words[i]![0];
+    // A conjunction or a word ending in punctuation ("…, saunas flush") stands before the clause.
+    if (CLAUSE_OPENER.test(w) || /[,;:)\u2014\u2013.!?]$/.test(w)) opened = true;
+    else if (words.length - i > 4) return undefined;
+    else {
+      first = i;
+      // "(Saunas flush", "— saunas flush": an opening mark starts the clause at this word.
+      opened = /^[(\u2014\u2013]/.test(w);
+    }
+  }
+  if (first === words.length || (!opened && from > 0)) return undefined;
+  const startWord = words[first]!;
+  const start = from + startWord.index! + (/^[(\u2014\u2013"'\u201c\u2018*]*/.exec(startWord[0])?.[0].length ?? 0);
+  const last = words[words.length - 1]!;
+  const phrase = text.slice(start, from + last.index! + last[0].length);
+  const phraseWords = phrase.split(/\s+/);
+  if (phraseWords.some((w, i) => !/^[\p{L}\p{N}'\u2019-]+$/u.test(w) || (FUNCTION_WORD.test(w) && !(i === 0 && /^(?:this|its|my|his|her)$/i.test(w))))) return undefined;
+  return { start, text: phrase };
 }
 
 const LABEL_THEN_VERB = /^\s*((?:[A-Z][\p{L}\p{N}'\u2019&+-]*\s+){0,4}[A-Z][\p{L}\p{N}'\u2019&+-]*)\s*:\s*$/u;
