@@ -57,7 +57,7 @@ describe('claim analysis', () => {
 
   it('finds the subject of a claim made through a treatment noun, with no treatment named before', () => {
     const rule = (s: string) => checker.check(s + '\n').findings.filter((f) => f.ruleId === 'unqualified-efficacy').map((f) => f.text);
-    assert.deepEqual(rule('Each capsule rebuilds your gut lining.'), ['Each capsule rebuilds']);
+    assert.deepEqual(rule('Each capsule rebuilds your gut lining.'), ['Each capsule rebuilds your gut lining']);
     assert.deepEqual(rule('Rebuilding your gut lining takes time.'), []);
   });
 

@@ -34,8 +34,8 @@ export const absoluteLanguage: RuleDefinition = {
     const treatmentNouns = analyzer.sentenceMatcher(knowledge.lexicons.references, ['treatment-noun']);
     const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['not-a-benefit']);
     return (facts) => {
-      // A product claimed to act ("This balm soothes sore muscles") or a promise ("you'll sleep deeper") is about health even with no condition named.
-      if (!facts.aboutHealth && !facts.claimVerbs.some((v) => isBenefitClaim(v) && (v.subject || v.category === 'promise'))) return [];
+      // A product claimed to act ("This balm soothes sore muscles"), a health outcome claimed ("will see bigger gains") or a promise ("you'll sleep deeper") is about health even with no condition named.
+      if (!facts.aboutHealth && !facts.claimVerbs.some(isBenefitClaim)) return [];
       // An instruction claims nothing, unless it ends in a promise ("Take them nightly and your pain will be gone for good").
       const promise = facts.instruction ? facts.claimVerbs.find((v) => v.category === 'promise') : undefined;
       if (facts.instruction && !promise) return [];

@@ -13,10 +13,12 @@ export const hype: RuleDefinition = {
     const terms = analyzer.sentenceMatcher(knowledge.lexicons.hype, ['']);
     // "breakthrough pain", "Breakthrough Therapy designation": clinical and regulatory terms, not praise.
     const technicalTerms = analyzer.sentenceMatcher(knowledge.lexicons.hype, ['technical-term']);
+    // "nothing short of life-changing": affirms the word after it.
+    const intensifiers = analyzer.sentenceMatcher(knowledge.lexicons.hype, ['intensifier']);
     return (facts, document) => {
       const at = facts.sentence.start;
       const technical = technicalTerms.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end }));
-      return assertedTerms(facts, terms)
+      return assertedTerms(facts, terms, intensifiers)
         .filter((t) => !technical.some((s) => s.start <= t.start && t.end <= s.end))
         // "the Glow Miracle Wand": a word in a product's name is not the writer's praise.
         .filter((t) => !isInProperName(facts, t))

@@ -15,13 +15,17 @@ export interface AssertedTerm {
   entry: LexiconEntry;
 }
 
-/** Terms of the lexicon the sentence asserts: not negated, not attributed, not in a question. */
-export function assertedTerms(facts: SentenceFacts, matcher: PhraseMatcher<LexiconEntry>): AssertedTerm[] {
+/**
+ * Terms of the lexicon the sentence asserts: not negated, not attributed, not in a question.
+ * `affirming` phrases ("nothing short of") hold a negation word that negates nothing.
+ */
+export function assertedTerms(facts: SentenceFacts, matcher: PhraseMatcher<LexiconEntry>, affirming?: PhraseMatcher<LexiconEntry>): AssertedTerm[] {
   if (facts.question) return [];
   const at = facts.sentence.start;
   const terms = matcher.find(facts.text).map((m: PhraseMatch<LexiconEntry>) => ({ start: at + m.start, end: at + m.end, text: m.text, entry: m.entry }));
   // A negation word inside another matched term ("no side effects and completely safe") negates nothing.
-  return terms.filter((t) => !isNegated(facts, t, terms) && !isAttributed(facts, t, { reportedSpeech: false }));
+  const ignore = affirming && terms.length ? [...terms, ...affirming.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end }))] : terms;
+  return terms.filter((t) => !isNegated(facts, t, ignore) && !isAttributed(facts, t, { reportedSpeech: false }));
 }
 
 /**

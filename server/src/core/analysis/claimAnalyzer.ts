@@ -75,6 +75,7 @@ const CLAUSE_BREAK = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|,\s|\s-\s/;
 export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
 const BASE_FORM_VERB_CONTEXT = /\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)\s+(?:\w+ly\s+)?$/i;
+const ADDS_SOMETHING_TO = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){1,3}(?:to|into)\b/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
 
 export class ClaimAnalyzer {
@@ -93,6 +94,11 @@ export class ClaimAnalyzer {
   private readonly attributions: PhraseMatcher<LexiconEntry>;
   private readonly verbs: PhraseMatcher<LexiconEntry>;
   private readonly healthWords: PhraseMatcher<LexiconEntry>;
+  /** Health outcomes beyond named conditions ("range of motion", "testosterone", "toxins"): objects of a benefit verb. */
+  private readonly benefitObjects: PhraseMatcher<LexiconEntry>;
+  /** People and organisations ("our team", "doctors", "patients"): as a subject they describe a service, not a treatment's effect. */
+  private readonly agentFragments: PhraseMatcher<LexiconEntry>;
+  private readonly benefitObjectFragments: PhraseMatcher<LexiconEntry>;
   private readonly instructionWords: PhraseMatcher<LexiconEntry>;
   private readonly studyClaims: PhraseMatcher<LexiconEntry>;
   private readonly studyNames: PhraseMatcher<Entry>;
@@ -136,6 +142,9 @@ export class ClaimAnalyzer {
     this.attributions = matcherFor(L.attribution, undefined, scanner);
     this.verbs = matcherFor(L['claim-verbs'], undefined, scanner);
     this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence'], scanner);
+    this.benefitObjects = matcherFor(L['health-context'], ['benefit-object'], scanner);
+    this.benefitObjectFragments = matcherFor(L['health-context'], ['benefit-object']);
+    this.agentFragments = matcherFor(L['health-context'], ['care-provider', 'people']);
     this.studyClaims = matcherFor(L.citations, ['study-claim', 'unnamed-study'], scanner);
     this.outcomeFragments = matcherFor(L['health-context'], ['outcome']);
     this.instructionWords = matcherFor(L['health-context'], ['instruction']);
@@ -173,7 +182,11 @@ export class ClaimAnalyzer {
     const scopeEnds = this.scopeEnds.find(text).map(cue);
     // Only a negated assurance matters, so most sentences skip the look-up.
     const assurances = negations.length ? this.assurances.find(text).map(cue) : [];
-    const attributions = this.attributions.find(text).map((m) => ({ ...cue(m), category: m.entry.category ?? '' }));
+    const attributions = this.attributions
+      .find(text)
+      // "whoever adds it to their stack", "adds years to your life": adding something somewhere, not speech.
+      .filter((m) => !(/^add/i.test(m.text) && ADDS_SOMETHING_TO.test(text.slice(m.end, m.end + 40))))
+      .map((m) => ({ ...cue(m), category: m.entry.category ?? '' }));
     // "Thousands of patients have…": a head count, not a group the claim is limited to.
     const crowds = this.crowdCounts.find(text);
     const populations = this.populations
@@ -230,6 +243,7 @@ export class ClaimAnalyzer {
     // "it" stands for the treatment earlier sentences named, or else one named earlier in this sentence ("X saved my life, and it will save yours").
     const references = topic.intervention || facts.interventions.length ? this.references.find(text) : [];
     const found = this.verbs.find(text);
+    const objects = found.length ? this.objectCandidates(facts) : [];
     // "Boost immunity, cure hangovers and erase fatigue!": a string of imperatives that sells a result, not an instruction.
     const sellingImperative = found[0]?.start === firstWordStart(text) && (/!["'\u201d\u2019)]*\s*$/.test(text) || found.filter((v) => v.entry.category?.endsWith('-base')).length > 1);
     for (const m of found) {
@@ -250,10 +264,18 @@ export class ClaimAnalyzer {
       const before = text.slice(Math.max(0, m.start - 16), m.start);
       // "Known to treat" claims a result; "a new way to treat" names a purpose.
       if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || !/\bways?\s+to\s+$/i.test(before))) continue;
-      const object = this.objectAfter(facts, m.end);
+      const object = this.objectAfter(facts, m.end, objects);
       if (category === 'benefit-directional' && !object) continue;
-      const subject = this.subjectBefore(facts, m.start, references, topic);
-      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) continue;
+      let subject = this.subjectBefore(facts, m.start, references, topic);
+      // The noun phrase that opens the clause right before the verb, when no treatment is named there ("Regular adjustments cure…").
+      const phrase = subject ? undefined : nounPhraseBefore(text, m.start);
+      // "Our team treats back pain", "doctors restore…": people or an organisation as subject describe a service, not a treatment's effect.
+      if (phrase && category !== 'promise' && this.agentFragments.find(phrase.text).some((a) => a.end === phrase.text.length)) continue;
+      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) {
+        // "Adjustments cure migraines", "saunas flush out toxins": a plural common noun heading the subject makes a base form a verb, with a health object.
+        if (!object || !phrase || !this.isThingSubject(phrase.text)) continue;
+        subject = { start: at + phrase.start, end: at + phrase.start + phrase.text.length, id: phrase.text.toLowerCase(), name: phrase.text, via: 'name' };
+      }
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
@@ -311,11 +333,28 @@ export class ClaimAnalyzer {
     return { start: at + start, end: at + noun.end, id: noun.text.toLowerCase(), name: facts.text.slice(start, noun.end), via: 'name' };
   }
 
-  /** A condition or outcome right after the verb ("reduces anxiety", "relieves depressive symptoms"). */
-  private objectAfter(facts: SentenceFacts, verbEnd: number): Span | undefined {
+  /**
+   * A plural common noun at the head of the subject ("adjustments", "saunas", "cold plunges"): not people or
+   * an organisation, not a condition or outcome ("migraines ease", "results improve").
+   */
+  private isThingSubject(phrase: string): boolean {
+    const head = /[\p{L}'\u2019-]+$/u.exec(phrase)?.[0] ?? '';
+    if (!PLURAL_NOUN.test(head) || NOT_A_SUBJECT.test(head)) return false;
+    return !this.agentFragments.test(head) && !this.conditionFragments.test(head) && !this.benefitObjectFragments.test(head);
+  }
+
+  /** Conditions, and health outcomes beyond them ("range of motion", "testosterone", "toxins"), in the order they stand. */
+  private objectCandidates(facts: SentenceFacts): Span[] {
+    const at = facts.sentence.start;
+    const outcomes = this.benefitObjects.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end }));
+    return outcomes.length ? [...facts.conditions, ...outcomes].sort((a, b) => a.start - b.start) : facts.conditions;
+  }
+
+  /** A condition or outcome right after the verb ("reduces anxiety", "relieves depressive symptoms", "restores full range of motion"). */
+  private objectAfter(facts: SentenceFacts, verbEnd: number, objects: readonly Span[]): Span | undefined {
     const at = facts.sentence.start;
     // "heals sciatica, arthritis and nerve damage": a list of ailments is one object, even when its first item is not a known condition.
-    const hit = facts.conditions.find((c) => c.start >= at + verbEnd && wordCount(facts.text.slice(verbEnd, c.start - at)) <= 4 && (!CLAUSE_BREAK.test(facts.text.slice(verbEnd, c.start - at)) || LIST_ITEMS.test(facts.text.slice(verbEnd, c.start - at))));
+    const hit = objects.find((c) => c.start >= at + verbEnd && wordCount(facts.text.slice(verbEnd, c.start - at)) <= 4 && (!CLAUSE_BREAK.test(facts.text.slice(verbEnd, c.start - at)) || LIST_ITEMS.test(facts.text.slice(verbEnd, c.start - at))));
     return hit ? { start: hit.start, end: hit.end } : undefined;
   }
 }
@@ -331,6 +370,46 @@ function labelSubject(text: string, verbStart: number, at: number): Intervention
 
 /** Short list items before a condition: " sciatica, ", " shingles, tennis elbow, ". */
 const LIST_ITEMS = /^\s+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,\s+)+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+)?$|^\s+[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+$/u;
+/** What may open a clause before its subject: a conjunction ("…, and saunas flush out…"). */
+const CLAUSE_OPENER = /^(?:and|but|so|because|while|when|then)$/i;
+const FUNCTION_WORD = /^(?:who|which|that|what|whose|is|are|was|were|be|been|being|am|will|would|can|could|may|might|should|must|do|does|did|has|have|had|to|of|for|with|in|on|at|by|from|into|about|than|as|not|no|nor|if|it|its|he|she|they|them|there|here|this|that|a|an|i|you|me|my|his|her)$/i;
+/** A plural ending, not "-ss", "-us", "-is" ("adjustments", "saunas", "therapies"; not "stress", "virus", "basis"). */
+const PLURAL_NOUN = /^[\p{L}'\u2019-]{3,}[^su\s'\u2019]s$|ies$/iu;
+/** Plural-looking words that do not name a thing that acts ("others", "years", "days", "times"). */
+const NOT_A_SUBJECT = /^(?:others|ones|years|months|weeks|days|hours|minutes|times|levels|studies|trials|reviews|results|reports|experts|numbers|figures|rates|odds|news|series|ways|things|means|reasons|claims)$/i;
+
+/**
+ * The noun phrase that opens the verb's clause, right before it ("Regular adjustments" in "Regular
+ * adjustments cure…"): at most four words back to the sentence start, a clause break or a conjunction.
+ */
+function nounPhraseBefore(text: string, verbStart: number): { start: number; text: string } | undefined {
+  const from = Math.max(0, verbStart - 80);
+  const words = [...text.slice(from, verbStart).matchAll(/\S+/g)];
+  // "Saunas gently flush out…": an adverb between subject and verb.
+  if (words.length && /^\p{L}+ly$/u.test(words[words.length - 1]![0])) words.pop();
+  let first = words.length;
+  let opened = false;
+  for (let i = words.length - 1; i >= 0 && !opened; i--) {
+    const w = words[i]![0];
+    // A conjunction or a word ending in punctuation ("…, saunas flush") stands before the clause.
+    if (CLAUSE_OPENER.test(w) || /[,;:)\u2014\u2013.!?]$/.test(w)) opened = true;
+    else if (words.length - i > 4) return undefined;
+    else {
+      first = i;
+      // "(Saunas flush", "— saunas flush": an opening mark starts the clause at this word.
+      opened = /^[(\u2014\u2013]/.test(w);
+    }
+  }
+  if (first === words.length || (!opened && from > 0)) return undefined;
+  const startWord = words[first]!;
+  const start = from + startWord.index! + (/^[(\u2014\u2013"'\u201c\u2018*]*/.exec(startWord[0])?.[0].length ?? 0);
+  const last = words[words.length - 1]!;
+  const phrase = text.slice(start, from + last.index! + last[0].length);
+  const phraseWords = phrase.split(/\s+/);
+  if (phraseWords.some((w, i) => !/^[\p{L}\p{N}'\u2019-]+$/u.test(w) || (FUNCTION_WORD.test(w) && !(i === 0 && /^(?:this|its|my|his|her)$/i.test(w))))) return undefined;
+  return { start, text: phrase };
+}
+
 const LABEL_THEN_VERB = /^\s*((?:[A-Z][\p{L}\p{N}'\u2019&+-]*\s+){0,4}[A-Z][\p{L}\p{N}'\u2019&+-]*)\s*:\s*$/u;
 
 function firstWordStart(text: string): number {
