@@ -10,6 +10,7 @@ export const DRAFT_FINDINGS = [
   'safety-overclaim: no side effects',
   'overstated-evidence: Research proves',
   'missing-citation: Research proves',
+  'unqualified-efficacy: Relief is instant',
   'absolute-language: instant',
   'absolute-language: everyone',
 ];
