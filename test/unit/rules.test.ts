@@ -69,3 +69,16 @@ describe('document-level names', () => {
     assert.equal(incremental.length, 0);
   });
 });
+
+describe('unqualified-efficacy messages', () => {
+  const messages = (text: string) => checker.check(text).findings.filter((f) => f.ruleId === 'unqualified-efficacy').map((f) => f.message.split(',')[0]);
+
+  it('quote the claim as the sentence makes it, mid-sentence in lower case', () => {
+    assert.deepEqual(messages('The capsules rebuild collagen in your skin.\n'), ['This states as fact that the capsules rebuild collagen']);
+    assert.deepEqual(messages('Ketamine cures depression.\n'), ['This states as fact that Ketamine cures depression']);
+  });
+
+  it('quote the promise itself when no subject is named, without a mismatched verb', () => {
+    assert.deepEqual(messages('Rebuild your gut lining in days!\n'), ['This states \u201crebuild gut lining\u201d as fact']);
+  });
+});

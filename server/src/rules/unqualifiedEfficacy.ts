@@ -131,12 +131,16 @@ function sameClause(facts: SentenceFacts, qualifier: Span, verb: ClaimVerb): boo
   return !CLAUSE_JOIN.test(between);
 }
 
+const LEADING_DETERMINER = /^(?:The|This|These|That|Those|Our|Your|Their|Its|Each|Every|A|An|Regular|Weekly|Daily)\b/;
+
 function toHit(facts: SentenceFacts, verb: ClaimVerb, knowledge: Knowledge): RuleHit {
   const at = facts.sentence.start;
   const start = verb.subject?.start ?? verb.start;
   const end = verb.object && verb.object.start - verb.end <= 24 ? verb.object.end : verb.end;
   const spanText = facts.text.slice(start - at, end - at);
-  const who = verb.subject ? (verb.subject.via === 'name' ? facts.text.slice(verb.subject.start - at, verb.subject.end - at) : verb.subject.name) : 'this treatment';
+  // Mid-sentence in the message: "that the capsules rebuild…", not "that The capsules…".
+  const who = verb.subject && (verb.subject.via === 'name' ? facts.text.slice(verb.subject.start - at, verb.subject.end - at) : verb.subject.name).replace(LEADING_DETERMINER, (d) => d.toLowerCase());
+  const claim = `${verb.cue.toLowerCase()}${verb.object ? ' ' + facts.text.slice(verb.object.start - at, verb.object.end - at) : ''}`;
   const suggestions: Suggestion[] = (verb.entry.replacements ?? []).map((r) => {
     const verbAt = verb.start - start;
     const replacement = spanText.slice(0, verbAt) + matchCase(verb.cue, r) + spanText.slice(verbAt + verb.cue.length);
@@ -149,7 +153,7 @@ function toHit(facts: SentenceFacts, verb: ClaimVerb, knowledge: Knowledge): Rul
     start,
     end,
     message:
-      `This states as fact that ${who} ${verb.cue.toLowerCase()}${verb.object ? ' ' + facts.text.slice(verb.object.start - at, verb.object.end - at) : ''}, ` +
+      (who ? `This states as fact that ${who} ${claim}, ` : `This states \u201c${claim}\u201d as fact, `) +
       'with no hedge, no group of patients, no size of effect and no source. Say who benefited, by how much and in which study, or soften the claim.',
     suggestions,
   };
