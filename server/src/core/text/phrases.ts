@@ -156,7 +156,9 @@ export class PhraseScanner {
     if (this.next.length !== slots) this.resize(slots);
     const { next, bestEnd, bestEntry, foundSlots } = this;
     next.fill(0);
-    const results: (readonly PhraseMatch<unknown>[])[] = new Array(slots).fill(NO_MATCHES);
+    // Callers index the result at once and keep only their slot's list, so without a memory the outer array is reused.
+    const results: (readonly PhraseMatch<unknown>[])[] =
+      !this.remember && this.lastResults.length === slots ? this.lastResults.fill(NO_MATCHES) : new Array(slots).fill(NO_MATCHES);
     const { root } = this;
     for (let i = 0; i < tokens.words.length; i++) {
       // Most words start no term: one map lookup settles them.
