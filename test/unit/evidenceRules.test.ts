@@ -358,3 +358,47 @@ describe('citation-mismatch: the document reference list', () => {
     assert.deepEqual(cm(`In female mice, the extract raised thyroid hormone levels (Panda & Kar, 1998).${refs}`), []);
   });
 });
+
+describe('citation-mismatch: what the document\'s own source entry says', () => {
+  const cm = (text: string) => findings(text, 'citation-mismatch');
+  const fn3 = '\n\n[^3]: Okoro T, Lind P, et al. Melatonin for sleep onset in adults with chronic insomnia: a randomised, double-blind, placebo-controlled trial. Sleep Med. 2021. People with sleep apnoea, night-shift work or dementia were excluded.';
+
+  it('carries the sentence before\'s citation to "that study" and "in other words"', () => {
+    const doc = (s: string) => `The lotion was tested in an observational cohort of 40 users.[^1] ${s}\n\n[^1]: Berg L. Skin hydration in 40 users: an uncontrolled observational cohort. Derm Notes. 2022.`;
+    assert.equal(cm(doc('That double-blind study settled the question.')).length, 1);
+    assert.equal(cm(doc('In other words, this randomised trial showed the lotion works.')).length, 1);
+    // Described correctly, or about something else: clean.
+    assert.equal(cm(doc('That small observational study cannot show cause and effect.')).length, 0);
+    assert.equal(cm(doc('A randomised trial is planned for next year.')).length, 0);
+  });
+
+  it('flags a position stand or review called one randomised trial, by an author named in the text', () => {
+    const refs = '\n\n## References\n\n- Marsh JP, Tan H, et al. Society position stand: vitamin D and falls in older adults. J Geriatr Nutr. 2019;4:22.\n- Singh R, Cole A. Vitamin D and fall risk: a systematic review of randomized controlled trials. Age Res. 2020;9:101.';
+    assert.equal(cm(`The 2019 randomised controlled trial by Marsh and colleagues convinced me.${refs}`).length, 1);
+    assert.equal(cm(`A 2020 randomized trial by Singh et al. is why our clinic prescribes it.${refs}`).length, 1);
+    // A review described as a review, or as pooling trials: clean.
+    assert.equal(cm(`The 2019 position stand by Marsh and colleagues sums up the trials.${refs}`).length, 0);
+    assert.equal(cm(`The 2020 review by Singh et al. pooled nine randomized trials.${refs}`).length, 0);
+  });
+
+  it('flags people the cited trial excluded, but not a sentence that says they were left out', () => {
+    assert.equal(cm(`Melatonin works just as well in people with sleep apnoea.[^3]${fn3}`).length, 1);
+    assert.equal(cm(`The benefit extends to patients with dementia.[^3]${fn3}`).length, 1);
+    assert.equal(cm(`People with sleep apnoea were excluded, so we do not know whether it helps them.[^3]${fn3}`).length, 0);
+    assert.equal(cm(`In adults with chronic insomnia, melatonin shortened sleep onset.[^3]${fn3}`).length, 0);
+  });
+
+  it('flags an occasional form of a condition where the source enrolled the chronic one, and the reverse', () => {
+    assert.equal(cm(`The results apply to people with occasional insomnia too.[^3]${fn3}`).length, 1);
+    const acute = '\n\n[^5]: Reyes M. Ice packs for acute ankle sprain: a randomised trial. Emerg J. 2018.';
+    assert.equal(cm(`The trial shows ice helps patients with chronic sprains.[^5]${acute}`).length, 1);
+    assert.equal(cm(`The trial shows ice helps patients with acute sprains.[^5]${acute}`).length, 0);
+    assert.equal(cm(`Whether it helps chronic pain is unknown.[^5]${acute}`).length, 0);
+  });
+
+  it('reads "works for" a condition against the pack study\'s population', () => {
+    const doc = 'In a placebo-controlled trial, seven people with major depression improved within 72 hours.[^2] That small study showed that ketamine works for treatment-resistant depression.\n\n[^2]: Berman RM, Cappiello A, Anand A, et al. Antidepressant effects of ketamine in depressed patients. Biol Psychiatry. 2000;47(4):351-354.';
+    assert.equal(cm(doc).length, 1);
+    assert.equal(cm(doc.replace('treatment-resistant depression', 'major depression')).length, 0);
+  });
+});

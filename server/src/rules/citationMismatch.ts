@@ -20,7 +20,7 @@ import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
 import type { Lexicon } from '../core/knowledge/lexicons.js';
-import type { Span, Suggestion } from '../core/types.js';
+import type { CitationMarker, Span, Suggestion } from '../core/types.js';
 import { citedSources, conditionOf, durationCues, EvidenceWords, gap, refersToStudy, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
@@ -51,6 +51,10 @@ interface StudyProfile {
   survey: boolean;
   course: boolean;
   single: boolean;
+  /** A position stand, guideline or review: it sums up other studies and is no trial itself. */
+  secondary: boolean;
+  /** The citation's own words, read for whom the study enrolled and excluded. */
+  text?: string;
   via: CitedSource['via'];
 }
 
@@ -68,8 +72,11 @@ export const citationMismatch: RuleDefinition = {
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
       // Nothing to compare without a citation, a section's study or a sentence about a study.
-      if (!facts.citations.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words)) return [];
-      const studies = citedSources(facts, document)
+      if (!facts.citations.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
+      const own = citedSources(facts, document);
+      // "That small study…", "In other words, …": no citation of its own, so the study is the one the sentence before cited.
+      const cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...earlierCitations(facts, document, words), ...own];
+      const studies = cited
         .filter((c) => !c.source || isUsable(c.source))
         .map((c) => profiles.of(c))
         .filter((p): p is StudyProfile => !!p);
@@ -93,6 +100,8 @@ export const citationMismatch: RuleDefinition = {
         add(certaintyHit(facts, study, words));
         add(singleCaseHit(facts, study, words));
         add(surveyHit(facts, study, words));
+        add(excludedHit(facts, study, words));
+        add(qualifierHit(facts, study, words));
       }
       add(publishedBetweenHit(facts, relevant, words));
       const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || refersToStudy(facts, words);
@@ -153,6 +162,7 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
       survey: false,
       course: words.test(notes, 'regimen-course') && !words.test(notes, 'regimen-single'),
       single: false,
+      secondary: !!design && REVIEWS.has(design),
     };
   }
   const text = cited.text;
@@ -176,6 +186,8 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
     survey: words.test(text, 'design-survey') && !words.test(text, 'design-randomized'),
     course: false,
     single: false,
+    secondary: (pooled || words.test(text, 'design-position')) && !oneTrial,
+    text,
   };
 }
 
@@ -194,7 +206,7 @@ function describe(study: StudyProfile, designNames: Map<string, string>): string
     const notes = study.source?.designNotes?.split(/;|\.\s/)[0]?.trim();
     return `${article(phrase)} ${phrase}${size}${notes ? ` (${lowerFirst(notes.replace(/\.$/, ''))})` : ''}`;
   }
-  const parts = [study.animal ? 'an animal study' : undefined, study.uncontrolled ? 'a study without a blinded or placebo control' : undefined].filter(Boolean);
+  const parts = [study.animal ? 'an animal study' : undefined, study.uncontrolled ? 'a study without a blinded or placebo control' : undefined, study.secondary ? 'a review or position statement that sums up other studies, not a trial' : undefined].filter(Boolean);
   return parts.length ? parts.join(', ') : 'a different kind of study';
 }
 
@@ -208,12 +220,15 @@ function designHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
   const reviewWords = words.find(facts, 'design-review').length > 0;
   for (const cue of words.find(facts, 'design-meta-analysis', 'design-randomized', 'design-controlled')) {
     if (isNegated(facts, cue)) continue;
-    // "a meta-analysis of nine randomized trials": the trials pooled, not the source.
-    if (cue.slot !== 'design-meta-analysis' && study.pooled) continue;
+    // "a meta-analysis of nine randomized trials": the trials pooled, not the source; "the randomised trial by Kreider" for a position stand calls a summary one trial.
+    const oneTrialCalled = cue.slot === 'design-randomized' && study.secondary && !reviewWords && !words.find(facts, 'design-meta-analysis').length && calledOneTrial(facts, cue);
+    if (cue.slot !== 'design-meta-analysis' && (study.pooled || study.secondary) && !oneTrialCalled) continue;
     if (cue.slot !== 'design-meta-analysis' && /\b(?:of|from|across|in)\s+(?:\w+\s+){0,3}$/i.test(facts.text.slice(0, cue.start - facts.sentence.start)) && words.find(facts, 'design-meta-analysis', 'design-review').some((m) => m.end <= cue.start)) continue;
     let wrong = false;
     if (cue.slot === 'design-meta-analysis') {
       wrong = study.design ? !study.pooled && !(reviewWords && REVIEWS.has(study.design)) : !study.pooled && study.describesItself;
+    } else if (oneTrialCalled) {
+      wrong = true;
     } else if (cue.slot === 'design-randomized') {
       wrong = study.design ? !study.randomized : study.uncontrolled && !study.randomized;
     } else {
@@ -261,6 +276,9 @@ function animalHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
 
 // ---- Population: a trial of major depression called a treatment-resistant one ----
 
+/** An efficacy word with "for" or "in" just before a condition. */
+const WORKS_FOR = /\b(?:works?|worked|effective|efficacious|helps?|helped)\s+(?:\w+\s+)?(?:for|in|against)\s+(?:\w+\s+)?$/i;
+
 function populationHit(facts: SentenceFacts, study: StudyProfile, index: EvidenceIndex): RuleHit | undefined {
   const s = study.source;
   if (!s?.population?.condition || !s.species || s.species !== 'human') return undefined;
@@ -268,7 +286,9 @@ function populationHit(facts: SentenceFacts, study: StudyProfile, index: Evidenc
   const studied = index.conditionAndBroader(s.population.condition);
   for (const cue of facts.conditions) {
     // The condition describes who took part: "adults with", "in patients with" just before it.
-    if (!facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause)) continue;
+    // Or the claim says what the treatment works for: "works for treatment-resistant depression", "effective in severe depression".
+    const forWhom = facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause) || WORKS_FOR.test(facts.text.slice(Math.max(0, cue.start - at - 40), cue.start - at));
+    if (!forWhom) continue;
     const claimed = conditionOf(index, cue.cue);
     if (!claimed || studied.includes(claimed) || isNegated(facts, cue)) continue;
     if (describes(index, s.population.description, claimed)) continue;
@@ -525,4 +545,151 @@ function surveyHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
     suggestions: [{ title: 'Call it a survey', replacement: 'survey', preferred: true }],
     evidenceIds: study.source ? [study.source.id] : [],
   };
+}
+
+/** "a randomised controlled trial", "that randomised, placebo-controlled trial": one trial, not trials in general. */
+function calledOneTrial(facts: SentenceFacts, cue: SlotCue): boolean {
+  const at = facts.sentence.start;
+  if (/s$/i.test(cue.cue)) return false;
+  if (/(?:trial|RCT)$/i.test(cue.cue)) return !/^s\b/.test(facts.text.slice(cue.end - at, cue.end - at + 2));
+  return /^,?\s+(?:[\w-]+,?\s+){0,2}(?:trial|study|RCT)\b(?!s)/i.test(facts.text.slice(cue.end - at, cue.end - at + 60));
+}
+
+// ---- A study named in running text: "the 2017 trial by Kreider and colleagues" ----
+
+const NAMED_AUTHOR = /\b((?:(?:van|von|de|der|den)\s+)*\p{Lu}[\p{L}'\-]+)\s+(?:and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues))|et\s+al\b)/u;
+
+/** An author named in the sentence with a year, resolved to the document's reference entry for that author and year. */
+function namedInText(facts: SentenceFacts, document: DocumentContext): CitedSource[] {
+  if (facts.citations.length || !document.bibliography.length) return [];
+  const author = NAMED_AUTHOR.exec(facts.text)?.[1];
+  const year = /\b(?:19|20)\d\d\b/.exec(facts.text)?.[0];
+  if (!author || !year) return [];
+  const marker: CitationMarker = { start: facts.sentence.start, end: facts.sentence.start, kind: 'author-year', label: `${author} et al., ${year}`, scholarly: true };
+  return citedSources({ ...facts, citations: [marker], text: '', topic: {} }, document).filter((c) => c.via === 'citation' && (c.source || c.text));
+}
+
+// ---- The study the sentence before cited ----
+
+/** Sentence-initial words that restate what the sentence before said. */
+const RESTATES = /^\W*(?:in other words|put simply|simply put|that is to say|this means|that means|in short)\b/i;
+const CITED_YEAR = /\(([^()]*\b(?:19|20)\d\d[a-z]?)\)/g;
+
+/** "In other words, …", "that randomised, placebo-controlled trial", "the same review": the sentence goes on about a study already named. */
+function pointsBack(facts: SentenceFacts, words: EvidenceWords): boolean {
+  if (RESTATES.test(facts.text)) return true;
+  const at = facts.sentence.start;
+  const determiners = words.find(facts, 'determiner');
+  return words.find(facts, 'study-mention').some((m) => determiners.some((d) => d.end <= m.start && gap(facts, d, m).words <= 3 && /^[\s\p{L}\d,-]*$/u.test(facts.text.slice(d.end - at, m.start - at))));
+}
+
+/**
+ * "She points to a company study (Hush Health, 2024). In that randomised trial, …":
+ * a sentence with no citation of its own that refers back to "that study" or restates
+ * the sentence before ("In other words") describes the source that sentence cited.
+ * Only the nearest earlier cited sentence of the same paragraph counts.
+ */
+function earlierCitations(facts: SentenceFacts, document: DocumentContext, words: EvidenceWords): CitedSource[] {
+  if (facts.citations.length || document.block.kind !== 'paragraph') return [];
+  if (!pointsBack(facts, words)) return [];
+  const block = document.block;
+  const before = block.prose.slice(0, facts.sentence.start - block.start);
+  const markers: { start: number; marker: CitationMarker }[] = block.citations
+    .filter((c) => c.end <= facts.sentence.start && (c.kind === 'footnote' || c.kind === 'numbered'))
+    .map((c) => ({ start: c.start - block.start, marker: c }));
+  for (const m of before.matchAll(CITED_YEAR)) {
+    for (const part of m[1]!.split(';')) markers.push({ start: m.index!, marker: { start: block.start + m.index!, end: block.start + m.index! + m[0].length, kind: 'author-year', label: part.trim(), scholarly: true } });
+  }
+  if (!markers.length) return [];
+  const last = Math.max(...markers.map((m) => m.start));
+  // The sentence the last marker belongs to: back to the sentence end before it.
+  const head = before.slice(0, last).replace(/[\s.!?]+$/, '');
+  const ends = [...head.matchAll(/[.!?]["'\u201d\u2019)\]]*\s+/g)];
+  const from = ends.length ? ends[ends.length - 1]!.index! + ends[ends.length - 1]![0].length : 0;
+  const chosen = markers.filter((m) => m.start >= from).map((m) => m.marker);
+  return citedSources({ ...facts, citations: chosen, text: '', topic: {} }, document).filter((c) => c.via === 'citation');
+}
+
+// ---- Excluded people: "works just as well in people with sleep apnoea" where the source excluded them ----
+
+const EXCLUDED = [
+  /\b(?:people|patients|participants|those|subjects|individuals|adults|women|men|children)\s+(?:who\s+had|with)\s+([^.;:]{3,120}?)\s+(?:were|was)\s+(?:excluded|not\s+eligible|ineligible|not\s+enrolled|not\s+included)/gi,
+  /\bexclu(?:ded|ding|sion\s+of)\s+(?:people|patients|participants|those|anyone|subjects)?\s*(?:who\s+had|with)\s+([^.;:]{3,120})/gi,
+];
+
+const excludedCache = new Map<string, string[]>();
+
+/** The conditions a citation says its study excluded, as lower-case phrases with hyphens read as spaces. */
+function excludedConditions(text: string): string[] {
+  let out = excludedCache.get(text);
+  if (out) return out;
+  out = [];
+  for (const re of EXCLUDED) {
+    for (const m of text.matchAll(re)) {
+      for (const part of m[1]!.split(/,|\bor\b|\band\b/)) {
+        const phrase = part.toLowerCase().replace(/[-\u2010-\u2015]/g, ' ').replace(/\s+/g, ' ').trim();
+        if (phrase.length >= 4) out.push(phrase);
+      }
+    }
+  }
+  if (excludedCache.size >= 2000) excludedCache.clear();
+  excludedCache.set(text, out);
+  return out;
+}
+
+function excludedHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (!study.text || study.via !== 'citation') return undefined;
+  const excluded = excludedConditions(study.text);
+  if (!excluded.length) return undefined;
+  // The sentence itself says they were left out, or only wonders about them.
+  if (/\b(?:exclu\w*|not\s+(?:studied|tested|included|enrolled)|did\s+not\s+(?:include|enrol|enroll|study|test)|unknown)\b/i.test(facts.text) || facts.hedges.length) return undefined;
+  const at = facts.sentence.start;
+  const plain = facts.text.toLowerCase().replace(/[-\u2010-\u2015]/g, ' ');
+  for (const p of facts.populations) {
+    const after = plain.slice(p.end - at, p.end - at + 80);
+    const phrase = excluded.find((x) => after.replace(/^\s+/, '').startsWith(x) || new RegExp(`^\\s+(?:[\\w]+\\s+){0,1}${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(after));
+    if (!phrase) continue;
+    if (isNegated(facts, p)) continue;
+    const end = p.end + after.indexOf(phrase) + phrase.length;
+    return {
+      start: p.start,
+      end,
+      message: `${study.name} excluded people with ${phrase}: its results say nothing about ${quote(facts.text.slice(p.start - at, end - at))}.`,
+      suggestions: [],
+      evidenceIds: study.source ? [study.source.id] : [],
+    };
+  }
+  return undefined;
+}
+
+// ---- Qualifier: "occasional migraines" where the source enrolled chronic migraine ----
+
+function qualifierHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (!study.text) return undefined;
+  const at = facts.sentence.start;
+  for (const [claimSlot, sourceSlot] of [['population-episodic', 'population-chronic'], ['population-chronic', 'population-episodic']] as const) {
+    const sourceWords = words.findIn(study.text, sourceSlot);
+    if (!sourceWords.length || words.test(study.text, claimSlot)) continue;
+    for (const cue of words.find(facts, claimSlot)) {
+      if (isNegated(facts, cue)) continue;
+      // The qualified noun in the sentence ("occasional migraines") is the one the source qualifies the other way ("chronic migraine").
+      const noun = /^\s+([\p{L}-]{4,})/u.exec(facts.text.slice(cue.end - at, cue.end - at + 40))?.[1]?.toLowerCase();
+      if (!noun) continue;
+      const stem = noun.slice(0, 5);
+      // Within the next two words of the source ("acute ankle sprain").
+      const next = (w: { end: number }) => /^\s*((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(study.text!.slice(w.end, w.end + 60))?.[1] ?? '';
+      const match = sourceWords.find((w) => next(w).toLowerCase().split(/\s+/).some((x) => x.startsWith(stem)));
+      if (!match) continue;
+      const words3 = next(match).split(/\s+/);
+      const theirs = `${match.text} ${words3.slice(0, words3.findIndex((x) => x.toLowerCase().startsWith(stem)) + 1).join(' ')}`;
+      return {
+        start: cue.start,
+        end: cue.end + 1 + noun.length,
+        message: `${study.name} studied ${theirs.toLowerCase()}, not ${quote(facts.text.slice(cue.start - at, cue.end - at + 1 + noun.length))}: its results may not apply to them.`,
+        suggestions: [],
+        evidenceIds: study.source ? [study.source.id] : [],
+      };
+    }
+  }
+  return undefined;
 }

@@ -74,6 +74,9 @@ export type Slot =
   | 'hedge-modal'
   | 'hedge-tentative'
   | 'design-other'
+  | 'design-position'
+  | 'population-chronic'
+  | 'population-episodic'
   | 'comparator-generic'
   | 'determiner';
 
