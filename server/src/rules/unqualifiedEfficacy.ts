@@ -105,7 +105,7 @@ const MAY_RESOLVE = /\b(?:gone|vanish|disappear|lifts?\b|melts? away|clears? up|
 /** "goes away on its own", "clears up by itself": the natural course of an illness, not a treatment's result. */
 const NATURAL_COURSE = /^[^,;:]*\b(?:on (?:its|their) own|by (?:itself|themselves)|without treatment|naturally over time|with time)\b/i;
 /** "if the pain goes away", "until the fog lifts", "once symptoms clear up": a condition the writer sets. */
-const OPENS_CONDITION = /\b(?:if|unless|until|till|when|whether|once|before|after|as soon as)\b[^,;:\u2014\u2013]*$/i;
+const OPENS_CONDITION = /\b(?:if|unless|until|till|when|whether|once|as soon as)\b[^,;:\u2014\u2013]*$/i;
 
 /**
  * "Your migraines are gone for good", "the fog lifts for every guest": a symptom as the subject of a
