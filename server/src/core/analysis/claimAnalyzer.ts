@@ -74,6 +74,7 @@ const CLAUSE_BREAK = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|,\s|\s-\s/;
 /** A break between two clauses that each can make their own claim ("Most improve, and TMS is…"); a bare comma is not one. */
 /** A preposition, clause break or "you"/"information"-type filler between a delivery verb and a health word: the word is not what is delivered. */
 const DELIVERY_GAP_BREAK = /\b(?:about|on|for|with|of|to|into|from|at|in|by|information|advice|support|access|options?|guidance|care|treatment|tips|dose|doses)\b|[;:()\u2014\u2013]/i;
+const SHARE_OF_GROUP = /\b(?:some|many|most|few|several|number of|lot of|plenty of|lots of)\s/i;
 export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
 const BASE_FORM_VERB_CONTEXT = /\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)\s+(?:\w+ly\s+)?$/i;
@@ -90,6 +91,9 @@ export class ClaimAnalyzer {
   private readonly conditions: PhraseMatcher<Entry>;
   private readonly populations: PhraseMatcher<LexiconEntry>;
   private readonly hedges: PhraseMatcher<LexiconEntry>;
+  /** "most", "many": a hedge only before a word for people ("most users"). */
+  private readonly groupQuantifiers: PhraseMatcher<LexiconEntry>;
+  private readonly peopleWords: PhraseMatcher<LexiconEntry>;
   private readonly negations: PhraseMatcher<LexiconEntry>;
   private readonly scopeEnds: PhraseMatcher<LexiconEntry>;
   private readonly assurances: PhraseMatcher<LexiconEntry>;
@@ -137,7 +141,9 @@ export class ClaimAnalyzer {
     this.treatmentNouns = this.sentenceMatcher(L.references, ['treatment-noun']);
     this.populations = matcherFor(L.populations, ['population'], scanner);
     this.crowdCounts = matcherFor(L.populations, ['crowd-count'], scanner);
-    this.hedges = matcherFor(L.hedges, undefined, scanner);
+    this.hedges = matcherFor(L.hedges, [...new Set(L.hedges.entries.map((e) => e.category ?? ''))].filter((c) => c !== 'group-quantifier'), scanner);
+    this.groupQuantifiers = matcherFor(L.hedges, ['group-quantifier']);
+    this.peopleWords = matcherFor(L['health-context'], ['people']);
     this.negations = matcherFor(L.negation, ['pre'], scanner);
     this.scopeEnds = matcherFor(L.negation, ['scope-end'], scanner);
     this.assurances = matcherFor(L.negation, ['assurance'], scanner);
@@ -180,6 +186,11 @@ export class ClaimAnalyzer {
 
     const numbers = findNumbers(text, at);
     const hedges = this.hedges.find(text).map(cue);
+    // "most users", "many of our clients", "some regular sleepers": a share of a group, not all of it.
+    for (const q of SHARE_OF_GROUP.test(text) ? this.groupQuantifiers.find(text) : []) {
+      const head = /^\s+(?:of\s+(?:our|the|your|their|these|those)\s+)?(?:[\p{L}-]+\s+)?[\p{L}-]+/u.exec(text.slice(q.end))?.[0] ?? '';
+      if (this.peopleWords.find(head).some((p) => !head.slice(p.end).trim() || p.start > 0)) hedges.push({ start: at + q.start, end: at + q.end + head.length, cue: q.text + head });
+    }
     const negations = this.negations.find(text).map(cue);
     const scopeEnds = this.scopeEnds.find(text).map(cue);
     // Only a negated assurance matters, so most sentences skip the look-up.
