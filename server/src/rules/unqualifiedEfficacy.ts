@@ -102,8 +102,8 @@ function absoluteOutcome(facts: SentenceFacts, outcomeStatements: PhraseMatcher<
 }
 
 const MAY_RESOLVE = /\b(?:gone|vanish|disappear|lifts?\b|melts? away|clears? up|goes away|go away|thing of the past|history)/i;
-/** "goes away on its own", "clears up by itself": the natural course of an illness, not a treatment's result. */
-const NATURAL_COURSE = /^[^,;:]*\b(?:on (?:its|their) own|by (?:itself|themselves)|without treatment|naturally over time|with time)\b/i;
+/** "goes away on its own", "lifts slowly": the natural course of an illness, not a treatment's result. */
+const NATURAL_COURSE = /^[^,;:]*\b(?:on (?:its|their) own|by (?:itself|themselves)|without treatment|naturally over time|with time|slowly|gradually)\b/i;
 /** "if the pain goes away", "until the fog lifts", "once symptoms clear up": a condition the writer sets. */
 const OPENS_CONDITION = /\b(?:if|unless|until|till|when|whether|once|as soon as)\b[^,;:\u2014\u2013]*$/i;
 
