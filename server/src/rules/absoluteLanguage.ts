@@ -3,6 +3,8 @@
 // set a condition, report a cited finding or describe a harm or an illness.
 
 import { CLAUSE_JOIN, isAttributed, isCited, wordCount, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import type { LexiconEntry } from '../core/knowledge/lexicons.js';
+import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { Span } from '../core/types.js';
 import type { RuleDefinition } from './rule.js';
 import { assertedTerms, quote, replacementsFor, type AssertedTerm } from './termMatches.js';
@@ -16,6 +18,10 @@ const LIMITED_TO_SOME = /^\s+(?:[\p{L}-]+\s+)?(?:for|in)\s+(?:some|a few|a minor
 /** "anyone who tells you otherwise", "everyone selling detox teas": the people named are those who make claims, not those who benefit. */
 const PEOPLE_QUANTIFIER = /^(?:any|every)(?:one|body)$/i;
 const MAKES_CLAIMS_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?)?(?:claims?|claiming|promis(?:e|es|ing)|tells?|telling|says?|saying|sells?|selling|offers?|offering|markets?|marketing|push(?:es|ing)?|advertis(?:e|es|ing)|guarantees?|guaranteeing)\b/i;
+/** A claim-making verb before the absolute: the words are someone's claim being reported. */
+const REPORTED_CLAIM_BEFORE = /\b(?:promis(?:e|es|ed|ing)|claim(?:s|ed|ing)?|says?|said|advertis(?:e|es|ed|ing)|guarantee(?:s|d|ing)|market(?:s|ed|ing)|boast(?:s|ed|ing)?|tells?|told)\b/i;
+/** The sentence warns against the claim or calls it wrong. */
+const WARNED_AGAINST = /\b(?:be wary|beware|be (?:sceptical|skeptical|suspicious|cautious)|watch out for|steer clear|red flags?|warning signs?|think twice|misleading|unfounded|untrue|false|exaggerated|overblown|no evidence)\b/i;
 /** "Patients should always report…", "you must never…": an obligation, which instructs rather than promises. */
 const OBLIGATION_BEFORE = /\b(?:should|must|need to|needs to|have to|has to|ought to|be sure to|make sure to|remember to)\s+(?:[\p{L}'\u2019-]+\s+){0,4}$/iu;
 
@@ -33,6 +39,7 @@ export const absoluteLanguage: RuleDefinition = {
     const safety = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
     const treatmentNouns = analyzer.sentenceMatcher(knowledge.lexicons.references, ['treatment-noun']);
     const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['not-a-benefit']);
+    const resolves = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['condition-resolves']);
     return (facts) => {
       // A product claimed to act ("This balm soothes sore muscles"), a health outcome claimed ("will see bigger gains") or a promise ("you'll sleep deeper") is about health even with no condition named.
       if (!facts.aboutHealth && !facts.claimVerbs.some(isBenefitClaim)) return [];
@@ -58,6 +65,8 @@ export const absoluteLanguage: RuleDefinition = {
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && MAKES_CLAIMS_AFTER.test(facts.text.slice(t.end - at))))
         // "a quiet corner for anyone with anxiety": the people a service is for, unless the sentence claims a result for them.
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && /^\s+(?:with|who has|who have|living with)\b/i.test(facts.text.slice(t.end - at)) && !facts.claimVerbs.some(isBenefitClaim)))
+        // "Be wary of any clinic that promises instant results", "promised 'guaranteed relief', a line experts called misleading": someone else's claim, warned against.
+        .filter((t) => !(REPORTED_CLAIM_BEFORE.test(facts.text.slice(0, t.start - at)) && WARNED_AGAINST.test(facts.text)))
         .filter((t) => !isObligation(facts, t, analyzer.isOutcomeWord.bind(analyzer)))
         // "A meta-analysis found lower pain immediately after treatment (Author, 2022)": a cited finding, reported.
         .filter((t) => !(cited && isAttributed(facts, t)))
@@ -68,13 +77,13 @@ export const absoluteLanguage: RuleDefinition = {
             case 'outcome-statement': // "never wears off" says what the outcome is.
               return true;
             case 'quantifier': // "every capsule restores": only as the subject of a claim, or over the illnesses a claim promises to end ("prevents every flu").
-              return opensClaim(facts, t) || quantifiesClaimedCondition(facts, t);
+              return opensClaim(facts, t) || quantifiesClaimedCondition(facts, t) || benefitsEveryone(facts, t, resolves);
             case 'treatment-need': // "never need another infusion", not "never need a referral".
               return treatments.some((s) => s.start >= t.end && wordCount(facts.text.slice(t.end - at, s.start - at)) <= 3);
             case 'frequency': // "always works", "relief always comes", not "doctors have always debated how it works".
               return frequencyAboutOutcome(facts, t, (s) => analyzer.isOutcomeWord(s));
             default:
-              return nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s)) || opensClaim(facts, t) || modifiesClaim(facts, t) || closesClaim(facts, t);
+              return nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s)) || opensClaim(facts, t) || modifiesClaim(facts, t) || closesClaim(facts, t) || benefitsEveryone(facts, t, resolves);
           }
         })
         .map((t) => {
@@ -172,6 +181,22 @@ function opensClaim(facts: SentenceFacts, term: AssertedTerm): boolean {
       wordCount(facts.text.slice(term.end - at, v.start - at)) <= 10 &&
       !CLAUSE_JOIN.test(facts.text.slice(term.end - at, v.start - at)),
   );
+}
+
+/**
+ * "worked for every participant", "the fog lifts for every guest who completes it": the quantifier names who a
+ * result reached, right after a benefit claim or a symptom's end in its clause; not "a coordinator for every guest".
+ */
+function benefitsEveryone(facts: SentenceFacts, term: AssertedTerm, resolves: PhraseMatcher<LexiconEntry>): boolean {
+  const at = facts.sentence.start;
+  const before = facts.text.slice(0, term.start - at);
+  const forAt = /\bfor\s+$/i.exec(before);
+  if (!forAt) return false;
+  const clause = before.slice(0, forAt.index);
+  const clauseStart = Math.max(...[...clause.matchAll(new RegExp(CLAUSE_JOIN.source, 'gi'))].map((m) => m.index! + m[0].length), 0);
+  const claimed = facts.claimVerbs.some((v) => isBenefitClaim(v) && v.start - at >= clauseStart && v.end - at <= forAt.index);
+  const ended = resolves.find(clause).some((m) => m.start >= clauseStart && !clause.slice(m.end).trim());
+  return claimed || ended || /\b(?:works?|worked)\s*$/i.test(clause);
 }
 
 /** A benefit claim or a promise, as opposed to a harm or a correlation. */

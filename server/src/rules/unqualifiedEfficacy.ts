@@ -22,6 +22,8 @@ export const unqualifiedEfficacy: RuleDefinition = {
     const effectEnds = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['effect-ends']);
     // "never loses its effect", "never wears off": an outcome stated by the phrase itself.
     const outcomeStatements = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['outcome-statement']);
+    const resolves = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['condition-resolves']);
+    const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['risk-measure', 'not-a-benefit']);
     return (facts, document) => {
       // An instruction ("Ask your doctor…") claims nothing, unless it ends in a promise ("Take them nightly and your anxiety will be gone").
       if (facts.question || (facts.instruction && !facts.claimVerbs.some((v) => v.category === 'promise'))) return [];
@@ -54,7 +56,7 @@ export const unqualifiedEfficacy: RuleDefinition = {
         break; // One finding per sentence: the sentence is the claim.
       }
       if (!hits.length && !facts.hedges.length && !facts.populations.length) {
-        const outcome = absoluteOutcome(facts, outcomeStatements);
+        const outcome = absoluteOutcome(facts, outcomeStatements) ?? conditionResolves(facts, resolves, notBenefits);
         if (outcome && !isNegated(facts, outcome) && !isAttributed(facts, outcome)) hits.push(outcomeHit(facts, outcome));
       }
       return hits;
@@ -97,6 +99,33 @@ function absoluteOutcome(facts: SentenceFacts, outcomeStatements: PhraseMatcher<
   if (!statement) return undefined;
   const subject = facts.interventions.find((i) => i.end - at <= statement.start && !CLAUSE_JOIN.test(facts.text.slice(i.end - at, statement.start)) && wordCount(facts.text.slice(i.end - at, statement.start)) <= 3);
   return subject ? { start: subject.start, end: at + statement.end } : undefined;
+}
+
+const MAY_RESOLVE = /\b(?:gone|vanish|disappear|lifts?\b|melts? away|clears? up|goes away|go away|thing of the past|history)/i;
+/** "goes away on its own", "lifts slowly": the natural course of an illness, not a treatment's result. */
+const NATURAL_COURSE = /^[^,;:]*\b(?:on (?:its|their) own|by (?:itself|themselves)|without treatment|naturally over time|with time|slowly|gradually)\b/i;
+/** "if the pain goes away", "until the fog lifts", "once symptoms clear up": a condition the writer sets. */
+const OPENS_CONDITION = /\b(?:if|unless|until|till|when|whether|once|as soon as)\b[^,;:\u2014\u2013]*$/i;
+
+/**
+ * "Your migraines are gone for good", "the fog lifts for every guest": a symptom as the subject of a
+ * verb of ending, stated in the present as fact. Not a side effect that passes, not the natural course
+ * of an illness, not a condition the writer sets.
+ */
+function conditionResolves(facts: SentenceFacts, resolves: PhraseMatcher<LexiconEntry>, notBenefits: PhraseMatcher<LexiconEntry>): Span | undefined {
+  if (!MAY_RESOLVE.test(facts.text)) return undefined;
+  const at = facts.sentence.start;
+  for (const m of resolves.find(facts.text)) {
+    const condition = facts.conditions.find((c) => c.end - at <= m.start && /^\s+$/.test(facts.text.slice(c.end - at, m.start)));
+    if (!condition) continue;
+    const subjectText = facts.text.slice(condition.start - at, condition.end - at);
+    if (notBenefits.test(subjectText) || NATURAL_COURSE.test(facts.text.slice(m.end))) continue;
+    if (OPENS_CONDITION.test(facts.text.slice(0, condition.start - at))) continue;
+    // "my back pain is gone": one writer's own experience, an anecdote rather than a claim for every reader.
+    if (/\bmy\s+(?:[\p{L}-]+\s+)?$/iu.test(facts.text.slice(0, condition.start - at))) continue;
+    return { start: condition.start, end: at + m.end };
+  }
+  return undefined;
 }
 
 function outcomeHit(facts: SentenceFacts, span: Span): RuleHit {

@@ -72,6 +72,9 @@ const YEAR = /(?:19|20)\d\d/;
 // A colon between digits ("a 16:8 schedule", "at 3:30") is part of a number, not a break.
 const CLAUSE_BREAK = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|,\s|\s-\s/;
 /** A break between two clauses that each can make their own claim ("Most improve, and TMS is…"); a bare comma is not one. */
+/** A preposition, clause break or "you"/"information"-type filler between a delivery verb and a health word: the word is not what is delivered. */
+const DELIVERY_GAP_BREAK = /\b(?:about|on|for|with|of|to|into|from|at|in|by|information|advice|support|access|options?|guidance|care|treatment|tips|dose|doses)\b|[;:()\u2014\u2013]/i;
+const SHARE_OF_GROUP = /\b(?:some|many|most|few|several|number of|lot of|plenty of|lots of)\s/i;
 export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
 const BASE_FORM_VERB_CONTEXT = /\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)\s+(?:\w+ly\s+)?$/i;
@@ -88,6 +91,9 @@ export class ClaimAnalyzer {
   private readonly conditions: PhraseMatcher<Entry>;
   private readonly populations: PhraseMatcher<LexiconEntry>;
   private readonly hedges: PhraseMatcher<LexiconEntry>;
+  /** "most", "many": a hedge only before a word for people ("most users"). */
+  private readonly groupQuantifiers: PhraseMatcher<LexiconEntry>;
+  private readonly peopleWords: PhraseMatcher<LexiconEntry>;
   private readonly negations: PhraseMatcher<LexiconEntry>;
   private readonly scopeEnds: PhraseMatcher<LexiconEntry>;
   private readonly assurances: PhraseMatcher<LexiconEntry>;
@@ -135,7 +141,9 @@ export class ClaimAnalyzer {
     this.treatmentNouns = this.sentenceMatcher(L.references, ['treatment-noun']);
     this.populations = matcherFor(L.populations, ['population'], scanner);
     this.crowdCounts = matcherFor(L.populations, ['crowd-count'], scanner);
-    this.hedges = matcherFor(L.hedges, undefined, scanner);
+    this.hedges = matcherFor(L.hedges, [...new Set(L.hedges.entries.map((e) => e.category ?? ''))].filter((c) => c !== 'group-quantifier'), scanner);
+    this.groupQuantifiers = matcherFor(L.hedges, ['group-quantifier']);
+    this.peopleWords = matcherFor(L['health-context'], ['people']);
     this.negations = matcherFor(L.negation, ['pre'], scanner);
     this.scopeEnds = matcherFor(L.negation, ['scope-end'], scanner);
     this.assurances = matcherFor(L.negation, ['assurance'], scanner);
@@ -178,6 +186,11 @@ export class ClaimAnalyzer {
 
     const numbers = findNumbers(text, at);
     const hedges = this.hedges.find(text).map(cue);
+    // "most users", "many of our clients", "some regular sleepers": a share of a group, not all of it.
+    for (const q of SHARE_OF_GROUP.test(text) ? this.groupQuantifiers.find(text) : []) {
+      const head = /^\s+(?:of\s+(?:our|the|your|their|these|those)\s+)?(?:[\p{L}-]+\s+)?[\p{L}-]+/u.exec(text.slice(q.end))?.[0] ?? '';
+      if (this.peopleWords.find(head).some((p) => !head.slice(p.end).trim() || p.start > 0)) hedges.push({ start: at + q.start, end: at + q.end + head.length, cue: q.text + head });
+    }
     const negations = this.negations.find(text).map(cue);
     const scopeEnds = this.scopeEnds.find(text).map(cue);
     // Only a negated assurance matters, so most sentences skip the look-up.
@@ -254,7 +267,9 @@ export class ClaimAnalyzer {
       if (rawCategory.endsWith('-gerund') && !/\b\w+\s+by\s+$/i.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
       // An activity verb ("treat") names giving care; it claims a result only as a finite verb.
       const activity = rawCategory.startsWith('activity-');
-      const category = (activity ? 'benefit' : rawCategory.replace(/-(?:base|gerund)$/, '')) as ClaimVerb['category'];
+      // A delivery verb ("delivers", "brings") claims what it delivers: a directional claim that needs a health object.
+      const delivery = rawCategory.startsWith('benefit-delivery');
+      const category = (activity ? 'benefit' : delivery ? 'benefit-directional' : rawCategory.replace(/-(?:base|gerund)$/, '')) as ClaimVerb['category'];
       const start = at + m.start;
       const end = at + m.end;
       // "works by blocking NMDA receptors" explains a mechanism; it claims no benefit.
@@ -264,8 +279,12 @@ export class ClaimAnalyzer {
       const before = text.slice(Math.max(0, m.start - 16), m.start);
       // "Known to treat" claims a result; "a new way to treat" names a purpose.
       if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || !/\bways?\s+to\s+$/i.test(before))) continue;
-      const object = this.objectAfter(facts, m.end, objects);
+      const object = this.objectAfter(facts, m.end, objects) ?? (delivery ? describedObjectAfter(facts, m.end, objects) : undefined);
       if (category === 'benefit-directional' && !object) continue;
+      // "delivers natural, restorative sleep", not "gives you a leaflet about sleep" or "provides support for people with pain".
+      if (delivery && object && DELIVERY_GAP_BREAK.test(text.slice(m.end, object.start - at))) continue;
+      // "we can give anti-nausea medication": people giving care, or a remedy named for what it treats.
+      if (delivery && (/\b(?:we|I|they|you|staff|nurses?)\s+(?:[\p{L}'\u2019]+\s+)?$/iu.test(text.slice(0, m.start)) || /-$/.test(text.slice(0, object!.start - at)))) continue;
       let subject = this.subjectBefore(facts, m.start, references, topic);
       // The noun phrase that opens the clause right before the verb, when no treatment is named there ("Regular adjustments cure…").
       const phrase = subject ? undefined : nounPhraseBefore(text, m.start);
@@ -347,7 +366,8 @@ export class ClaimAnalyzer {
   private objectCandidates(facts: SentenceFacts): Span[] {
     const at = facts.sentence.start;
     const outcomes = this.benefitObjects.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end }));
-    return outcomes.length ? [...facts.conditions, ...outcomes].sort((a, b) => a.start - b.start) : facts.conditions;
+    // The longer of two at one place: "pain relief", not "pain".
+    return outcomes.length ? [...facts.conditions, ...outcomes].sort((a, b) => a.start - b.start || b.end - a.end) : facts.conditions;
   }
 
   /** A condition or outcome right after the verb ("reduces anxiety", "relieves depressive symptoms", "restores full range of motion"). */
@@ -369,6 +389,16 @@ function labelSubject(text: string, verbStart: number, at: number): Intervention
 }
 
 /** Short list items before a condition: " sciatica, ", " shingles, tennis elbow, ". */
+/** "delivers natural, restorative sleep": what a delivery verb delivers may follow a few describing words, commas between them. */
+function describedObjectAfter(facts: SentenceFacts, verbEnd: number, objects: readonly Span[]): Span | undefined {
+  const at = facts.sentence.start;
+  const hit = objects.find((c) => {
+    const gap = facts.text.slice(verbEnd, c.start - at);
+    return c.start >= at + verbEnd && wordCount(gap) <= 4 && /^[\s\p{L}'\u2019-]*(?:,\s[\s\p{L}'\u2019-]*)*$/u.test(gap) && !DELIVERY_GAP_BREAK.test(gap);
+  });
+  return hit ? { start: hit.start, end: hit.end } : undefined;
+}
+
 const LIST_ITEMS = /^\s+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,\s+)+(?:[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+)?$|^\s+[\p{L}'\u2019-]+(?:\s[\p{L}'\u2019-]+)?,?\s+(?:and|or)\s+$/u;
 /** What may open a clause before its subject: a conjunction ("…, and saunas flush out…"). */
 const CLAUSE_OPENER = /^(?:and|but|so|because|while|when|then)$/i;
