@@ -21,7 +21,7 @@ import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
 import type { Lexicon } from '../core/knowledge/lexicons.js';
 import type { CitationMarker, Span, Suggestion } from '../core/types.js';
-import { citedSources, conditionOf, durationCues, EvidenceWords, gap, refersToStudy, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
+import { citedSources, conditionOf, durationCues, EvidenceWords, firstOfOverlapping, gap, refersToStudy, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
@@ -53,8 +53,10 @@ interface StudyProfile {
   single: boolean;
   /** A position stand, guideline or review: it sums up other studies and is no trial itself. */
   secondary: boolean;
-  /** The citation's own words, read for whom the study enrolled and excluded. */
+  /** The citation's own words, read for whom the study enrolled. */
   text?: string;
+  /** The conditions the citation says its study excluded, lower-case, hyphens read as spaces. */
+  excluded: string[];
   via: CitedSource['via'];
 }
 
@@ -83,33 +85,26 @@ export const citationMismatch: RuleDefinition = {
       // A section's study is described only by sentences that talk about a study.
       const talksAboutStudy = words.find(facts, 'study-mention').length > 0 || facts.studyClaims.length > 0;
       const relevant = studies.filter((s) => s.via !== 'topic' || talksAboutStudy);
-      const hits: RuleHit[] = [];
-      const add = (hit: RuleHit | undefined) => {
-        if (hit && !hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
-      };
-      for (const study of relevant) {
-        add(designHit(facts, study, words, designNames));
-        add(animalHit(facts, study, words, document));
-        add(populationHit(facts, study, index));
-        add(boundHit(facts, study, words));
-        add(regimenHit(facts, study, words));
-        add(sizeHit(facts, study, words));
-        add(measureHit(facts, study, words));
-        add(fadedHit(facts, study, words));
-        add(approvalBasisHit(facts, study, words, index));
-        add(certaintyHit(facts, study, words));
-        add(singleCaseHit(facts, study, words));
-        add(surveyHit(facts, study, words));
-        add(excludedHit(facts, study, words));
-        add(qualifierHit(facts, study, words));
-      }
-      add(publishedBetweenHit(facts, relevant, words));
+      const candidates = relevant.flatMap((study) => [
+        designHit(facts, study, words, designNames),
+        animalHit(facts, study, words, document),
+        populationHit(facts, study, index),
+        boundHit(facts, study, words),
+        regimenHit(facts, study, words),
+        sizeHit(facts, study, words),
+        measureHit(facts, study, words),
+        fadedHit(facts, study, words),
+        approvalBasisHit(facts, study, words, index),
+        certaintyHit(facts, study, words),
+        singleCaseHit(facts, study, words),
+        surveyHit(facts, study, words),
+        excludedHit(facts, study, words),
+        qualifierHit(facts, study, words),
+      ]);
+      candidates.push(publishedBetweenHit(facts, relevant, words));
       const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || refersToStudy(facts, words);
-      if (referencesStudy) {
-        const superiority = superiorityClaim(facts, words, index, relevant.map((s) => ({ source: s.source, via: s.via })), true);
-        if (superiority) add(superiority.hit);
-      }
-      return hits.sort((a, b) => a.start - b.start);
+      if (referencesStudy) candidates.push(superiorityClaim(facts, words, index, relevant.map((s) => ({ source: s.source, via: s.via })), true)?.hit);
+      return firstOfOverlapping(candidates);
     };
   },
 };
@@ -163,6 +158,7 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
       course: words.test(notes, 'regimen-course') && !words.test(notes, 'regimen-single'),
       single: false,
       secondary: !!design && REVIEWS.has(design),
+      excluded: [],
     };
   }
   const text = cited.text;
@@ -188,6 +184,7 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
     single: false,
     secondary: (pooled || words.test(text, 'design-position')) && !oneTrial,
     text,
+    excluded: excludedConditions(text),
   };
 }
 
@@ -617,13 +614,9 @@ const EXCLUDED = [
   /\bexclu(?:ded|ding|sion\s+of)\s+(?:people|patients|participants|those|anyone|subjects)?\s*(?:who\s+had|with)\s+([^.;:]{3,120})/gi,
 ];
 
-const excludedCache = new Map<string, string[]>();
-
 /** The conditions a citation says its study excluded, as lower-case phrases with hyphens read as spaces. */
 function excludedConditions(text: string): string[] {
-  let out = excludedCache.get(text);
-  if (out) return out;
-  out = [];
+  const out: string[] = [];
   for (const re of EXCLUDED) {
     for (const m of text.matchAll(re)) {
       for (const part of m[1]!.split(/,|\bor\b|\band\b/)) {
@@ -632,15 +625,12 @@ function excludedConditions(text: string): string[] {
       }
     }
   }
-  if (excludedCache.size >= 2000) excludedCache.clear();
-  excludedCache.set(text, out);
   return out;
 }
 
 function excludedHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
-  if (!study.text || study.via !== 'citation') return undefined;
-  const excluded = excludedConditions(study.text);
-  if (!excluded.length) return undefined;
+  const { excluded } = study;
+  if (!excluded.length || study.via !== 'citation') return undefined;
   // The sentence itself says they were left out, or only wonders about them.
   if (/\b(?:exclu\w*|not\s+(?:studied|tested|included|enrolled)|did\s+not\s+(?:include|enrol|enroll|study|test)|unknown)\b/i.test(facts.text) || facts.hedges.length) return undefined;
   const at = facts.sentence.start;

@@ -128,6 +128,13 @@ export class EvidenceWords {
   }
 }
 
+/** The hits in source order, each dropped when it overlaps one listed before it (the checks are listed by priority). */
+export function firstOfOverlapping(candidates: readonly (RuleHit | undefined)[]): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const hit of candidates) if (hit && !hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
+  return hits.sort((a, b) => a.start - b.start);
+}
+
 /** Words between two source offsets of the sentence, and whether a clause break separates them. */
 export function gap(facts: SentenceFacts, a: Span, b: Span): { words: number; sameClause: boolean } {
   const at = facts.sentence.start;

@@ -19,6 +19,7 @@ import {
   conditionOf,
   durationCues,
   EvidenceWords,
+  firstOfOverlapping,
   familyMembers,
   formatRange,
   gap,
@@ -90,10 +91,8 @@ export const evidenceMismatch: RuleDefinition = {
       const aboutSafety = safety.mentions(facts);
       if (!figures && !cues && !aboutSafety && !facts.claimVerbs.some((v) => v.object)) return [];
       const cited = citedSources(facts, document);
-      const hits: RuleHit[] = [];
-      const add = (hit: RuleHit | undefined) => {
-        if (hit && !hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
-      };
+      const candidates: (RuleHit | undefined)[] = [];
+      const add = (hit: RuleHit | undefined) => candidates.push(hit);
       // Side effects and rules of use first: a share of patients who felt sedated is not a response rate.
       if (aboutSafety) for (const hit of safety.hits(facts)) add(hit);
       for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(figureHit(facts, n, index, words, cited));
@@ -108,7 +107,7 @@ export const evidenceMismatch: RuleDefinition = {
       // Superiority over a comparator that a cited study did not show is citation-mismatch's to report; credited to
       // uncited research ("studies clearly show X beats Y") it is an evidence claim that needs a source, not a figure to correct.
       if (superiority && !cited.length && !facts.studyClaims.length && !refersToStudy(facts, words) && !creditsResearch(facts)) add(superiority.hit);
-      return hits.sort((a, b) => a.start - b.start);
+      return firstOfOverlapping(candidates);
     };
   },
 };
