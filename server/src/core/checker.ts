@@ -14,7 +14,7 @@ import { readDirectives, type DirectiveProblem } from './markdown/directives.js'
 import { changeBetween, parseMarkdown, unchangedOrigin, type InlineRecord } from './markdown/proseBlocks.js';
 import type { Tree } from '@lezer/common';
 import { splitSentences } from './text/sentences.js';
-import { namesKey, readDocumentNames } from './text/documentNames.js';
+import { namesInBlock, namesKey, readDocumentNames } from './text/documentNames.js';
 import type { ClaimAnalysis, Finding, ProseBlock, Severity, SeveritySetting, Span } from './types.js';
 import { RULES } from '../rules/index.js';
 import type { RuleDefinition, SentenceCheck } from '../rules/rule.js';
@@ -83,7 +83,7 @@ export class Checker {
       reuseInline: kept ? (from, to, key) => reuse(kept.inline, from, to, key)?.result : undefined,
     });
     const next: DocumentState | undefined =
-      settings.documentKey !== undefined ? { source, tree: parsed.tree!, blocks: new Map(), inline: new Map(parsed.inline.map((r) => [r.from, r])) } : undefined;
+      settings.documentKey !== undefined ? { source, tree: parsed.tree!, blocks: new Map(), inline: new Map(parsed.inline.map((r) => [r.from, r])), names: new Map() } : undefined;
     if (next) this.documents.set(settings.documentKey!, next);
     const suppressions = readDirectives(source, parsed.codeSpans, RULES.map((r) => r.id));
     const severities = new Map(RULES.map((r) => [r.id, resolveSeverity(r, settings.rules)] as const));
@@ -92,7 +92,15 @@ export class Checker {
     let sentenceCount = 0;
     const references = readReferenceList(source, parsed.blocks);
     const bibliography = readBibliography(parsed.blocks);
-    const names = readDocumentNames(parsed.blocks);
+    // An editor document re-reads only the blocks whose prose changed: a kept block's prose is the same string as before.
+    const namesByProse = new Map<string, readonly string[]>();
+    const names = readDocumentNames(parsed.blocks, (prose) => {
+      let found = kept?.names.get(prose) ?? namesByProse.get(prose);
+      if (!found) found = namesInBlock(prose);
+      if (next) namesByProse.set(prose, found);
+      return found;
+    });
+    if (next) next.names = namesByProse;
     // Rules may read footnotes, the reference lists and the document's names: a block's kept findings hold only while they are unchanged.
     const sourcesKey = next
       ? fingerprint(
@@ -215,6 +223,8 @@ interface DocumentState {
   blocks: Map<number, { to: number; key: string; result: BlockResult }>;
   /** Each block's inline reading, by the block's start offset. */
   inline: Map<number, InlineRecord>;
+  /** The names each block's prose uses, by the prose. */
+  names: Map<string, readonly string[]>;
 }
 
 function toFinding(ruleId: string, hit: ReturnType<SentenceCheck>[number], facts: SentenceFacts, block: ProseBlock, raw: string): Omit<Finding, 'severity'> {

@@ -22,27 +22,31 @@ const MAY_HOLD_NAME = /\p{Ll}[ \t]+\p{Lu}|[\u2122\u00ae]|\p{Lu}\p{L}*[ \t]+\d/u;
  * ("Miracle Pulse 2", with and without its number). Title-case lines (most
  * words capitalised) say nothing about names mid-sentence.
  */
-export function readDocumentNames(blocks: readonly ProseBlock[]): Set<string> {
+export function readDocumentNames(blocks: readonly ProseBlock[], namesOf: (prose: string) => readonly string[] = namesInBlock): Set<string> {
   const names = new Set<string>();
-  for (const block of blocks) {
-    const text = block.prose;
-    if (!MAY_HOLD_NAME.test(text)) continue;
-    const titleCase = isTitleCase(text);
-    CAPITALISED_RUN.lastIndex = 0;
-    for (let m = CAPITALISED_RUN.exec(text); m; m = CAPITALISED_RUN.exec(text)) {
-      const run = normalize(m[0]);
-      if (!run.includes(' ') && m[1] === undefined) continue;
-      if (m[1] !== undefined) {
-        names.add(run);
-        addWithNumber(names, run, text.slice(m.index + m[0].length));
-      } else if (!titleCase && LOWERCASE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {
-        names.add(run);
-      }
-    }
-    MARKED_WORD.lastIndex = 0;
-    for (let m = MARKED_WORD.exec(text); m; m = MARKED_WORD.exec(text)) addWithNumber(names, normalize(m[0]), text.slice(m.index + m[0].length));
-  }
+  for (const block of blocks) for (const name of namesOf(block.prose)) names.add(name);
   return names;
+}
+
+/** The names one block's prose uses (see readDocumentNames). */
+export function namesInBlock(text: string): string[] {
+  if (!MAY_HOLD_NAME.test(text)) return [];
+  const names = new Set<string>();
+  const titleCase = isTitleCase(text);
+  CAPITALISED_RUN.lastIndex = 0;
+  for (let m = CAPITALISED_RUN.exec(text); m; m = CAPITALISED_RUN.exec(text)) {
+    const run = normalize(m[0]);
+    if (!run.includes(' ') && m[1] === undefined) continue;
+    if (m[1] !== undefined) {
+      names.add(run);
+      addWithNumber(names, run, text.slice(m.index + m[0].length));
+    } else if (!titleCase && LOWERCASE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {
+      names.add(run);
+    }
+  }
+  MARKED_WORD.lastIndex = 0;
+  for (let m = MARKED_WORD.exec(text); m; m = MARKED_WORD.exec(text)) addWithNumber(names, normalize(m[0]), text.slice(m.index + m[0].length));
+  return [...names];
 }
 
 /** "Miracle Pulse" followed by " 2": the name is known with its number too. */
