@@ -46,6 +46,9 @@ export const absoluteLanguage: RuleDefinition = {
       // An instruction claims nothing, unless it ends in a promise ("Take them nightly and your pain will be gone for good").
       const promise = facts.instruction ? facts.claimVerbs.find((v) => v.category === 'promise') : undefined;
       if (facts.instruction && !promise) return [];
+      // Most sentences hold no absolute word: settle them before reading anything else.
+      const asserted = terms.find(facts.text).length ? assertedTerms(facts, terms) : [];
+      if (!asserted.length) return [];
       const at = facts.sentence.start;
       const toSpan = (m: { start: number; end: number }): Span => ({ start: at + m.start, end: at + m.end });
       const safetySpans = safety.find(facts.text).map(toSpan);
@@ -53,7 +56,7 @@ export const absoluteLanguage: RuleDefinition = {
       const treatments = [...facts.interventions, ...treatmentNouns.find(facts.text).map(toSpan)];
       const cited = isCited(facts);
       let harmSpans: Span[] | undefined;
-      return assertedTerms(facts, terms)
+      return asserted
         .filter((t) => !promise || t.start >= promise.start)
         // Leave "completely safe" to the safety rule.
         .filter((t) => !safetySpans.some((s) => s.start < t.end && t.start < s.end))
