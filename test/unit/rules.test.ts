@@ -70,6 +70,22 @@ describe('document-level names', () => {
   });
 });
 
+describe('hype in quoted words a reporter passes on', () => {
+  const hypeLines = (text: string) => checker.check(text).findings.filter((f) => f.ruleId === 'hype').map((f) => f.text);
+
+  it('leaves praise quoted from an interview or a statement to its speaker', () => {
+    assert.deepEqual(hypeLines('\u201cThe patch was a game-changer for my knees,\u201d one runner told us after the race.\n'), []);
+    assert.deepEqual(hypeLines('\u201cOur serum is a breakthrough for ageing skin,\u201d the founder said in a statement.\n'), []);
+    assert.deepEqual(hypeLines('In an interview with a local paper, she called the diet revolutionary.\n'), []);
+  });
+
+  it('still flags the same praise when nobody reports it or the writer speaks for themselves', () => {
+    assert.deepEqual(hypeLines('\u201cThe patch was a game-changer for my knees and my back and my sleep.\u201d\n'), ['game-changer']);
+    assert.deepEqual(hypeLines('She told us about the diet, which is a revolutionary fix for joint pain.\n'), ['revolutionary']);
+    assert.deepEqual(hypeLines('Our serum is a breakthrough for ageing skin.\n'), ['breakthrough']);
+  });
+});
+
 describe('unqualified-efficacy messages', () => {
   const messages = (text: string) => checker.check(text).findings.filter((f) => f.ruleId === 'unqualified-efficacy').map((f) => f.message.split(',')[0]);
 

@@ -1,6 +1,8 @@
 // hype: promotional words ("miracle", "magic bullet", "breakthrough") used
 // in the writer's own voice about a treatment.
 
+import type { SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import type { Span } from '../core/types.js';
 import type { RuleDefinition } from './rule.js';
 import { assertedTerms, isInDocumentName, isInProperName, quote, replacementsFor } from './termMatches.js';
 
@@ -15,11 +17,15 @@ export const hype: RuleDefinition = {
     const technicalTerms = analyzer.sentenceMatcher(knowledge.lexicons.hype, ['technical-term']);
     // "nothing short of life-changing": affirms the word after it.
     const intensifiers = analyzer.sentenceMatcher(knowledge.lexicons.hype, ['intensifier']);
+    // "…,” she told us", "said in a statement": a reporter passing on someone's words.
+    const quoteAttributions = analyzer.sentenceMatcher(knowledge.lexicons.reporting, ['quote-attribution']);
     return (facts, document) => {
       const at = facts.sentence.start;
       const technical = technicalTerms.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end }));
       return assertedTerms(facts, terms, intensifiers)
         .filter((t) => !technical.some((s) => s.start <= t.start && t.end <= s.end))
+        // A patient's or an executive's praise that a reporter quotes and ties to its occasion is theirs, not the writer's.
+        .filter((t) => !(isReportedWords(facts, t) && quoteAttributions.test(facts.text)))
         // "the Glow Miracle Wand": a word in a product's name is not the writer's praise.
         .filter((t) => !isInProperName(facts, t))
         // "Miracle Pulse 2 is…", "## Miracle Pulse 2 vs. …": where capitals cannot tell, the document's other uses of the name can.
@@ -35,3 +41,12 @@ export const hype: RuleDefinition = {
     };
   },
 };
+
+/** Words inside a quotation, or governed by a reporting verb in the same clause ("he called his first experience life changing"). */
+function isReportedWords(facts: SentenceFacts, term: Span): boolean {
+  if (facts.quotes.some((q) => q.start <= term.start && term.end <= q.end)) return true;
+  const at = facts.sentence.start;
+  return facts.attributions.some((a) => a.category === 'reporting-verb' && a.end <= term.start && !CLAUSE_PUNCTUATION.test(facts.text.slice(a.end - at, term.start - at)));
+}
+
+const CLAUSE_PUNCTUATION = /[,;:.!?()\u2014\u2013]/;

@@ -16,6 +16,7 @@ import outcomeMeasures from '../../../../data/lexicons/outcome-measures.json';
 import overstatedEvidence from '../../../../data/lexicons/overstated-evidence.json';
 import populations from '../../../../data/lexicons/populations.json';
 import references from '../../../../data/lexicons/references.json';
+import reporting from '../../../../data/lexicons/reporting.json';
 import safetyOverclaim from '../../../../data/lexicons/safety-overclaim.json';
 import ketamineDepression from '../../../../data/packs/ketamine-depression.json';
 import evidencePackSchema from '../../../../data/schema/evidence-pack.schema.json';
@@ -34,6 +35,7 @@ export const builtinLexiconData: Record<string, unknown> = {
   'claim-verbs': claimVerbs,
   interventions,
   references,
+  reporting,
   conditions,
   populations,
   'health-context': healthContext,
