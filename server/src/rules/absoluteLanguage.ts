@@ -15,13 +15,12 @@ const OPEN_CONDITION = /\b(?:if|unless|whether|in case)\b[^,;:\u2014\u2013]*$/i;
 const OPEN_COMPARATOR = /\b(?:unlike|compared (?:with|to)|rather than|instead of|versus|vs\.?)\s[^,;:\u2014\u2013]*(?:,\s*(?:which|that|who)\s[^,;:\u2014\u2013]*)?$/i;
 /** "immediate for some participants": limited to a few, so not universal. */
 const LIMITED_TO_SOME = /^\s+(?:[\p{L}-]+\s+)?(?:for|in)\s+(?:some|a few|a minority of|certain)\b/iu;
-/** "anyone who tells you otherwise", "everyone selling detox teas": the people named are those who make claims, not those who benefit. */
+/** "anyone", "everybody": a quantifier over people, who may be those making claims rather than those who benefit. */
 const PEOPLE_QUANTIFIER = /^(?:any|every)(?:one|body)$/i;
-const MAKES_CLAIMS_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?)?(?:claims?|claiming|promis(?:e|es|ing)|tells?|telling|says?|saying|sells?|selling|offers?|offering|markets?|marketing|push(?:es|ing)?|advertis(?:e|es|ing)|guarantees?|guaranteeing)\b/i;
-/** A claim-making verb before the absolute: the words are someone's claim being reported. */
-const REPORTED_CLAIM_BEFORE = /\b(?:promis(?:e|es|ed|ing)|claim(?:s|ed|ing)?|says?|said|advertis(?:e|es|ed|ing)|guarantee(?:s|d|ing)|market(?:s|ed|ing)|boast(?:s|ed|ing)?|tells?|told)\b/i;
-/** The sentence warns against the claim or calls it wrong. */
-const WARNED_AGAINST = /\b(?:be wary|beware|be (?:sceptical|skeptical|suspicious|cautious)|watch out for|steer clear|red flags?|warning signs?|think twice|misleading|unfounded|untrue|false|exaggerated|overblown|no evidence)\b/i;
+/** Lexicon classes that help judge an absolute word but are not absolute words themselves. */
+const NOT_ABSOLUTE_TERMS: ReadonlySet<string> = new Set(['not-absolute', 'claim-making', 'selling', 'warning']);
+/** "anyone who tells you otherwise", "everyone selling detox teas": a claim-making or selling verb right after the quantifier, or after "who"/"that". */
+const VERB_GAP_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?)?$/i;
 /** "Patients should always report…", "you must never…": an obligation, which instructs rather than promises. */
 const OBLIGATION_BEFORE = /\b(?:should|must|need to|needs to|have to|has to|ought to|be sure to|make sure to|remember to)\s+(?:[\p{L}'\u2019-]+\s+){0,4}$/iu;
 
@@ -32,10 +31,13 @@ export const absoluteLanguage: RuleDefinition = {
   defaultSeverity: 'warning',
   create(knowledge, analyzer) {
     const lexicon = knowledge.lexicons['absolute-language'];
-    const categories = [...new Set(lexicon.entries.map((e) => e.category ?? ''))].filter((c) => c !== 'not-absolute');
+    const categories = [...new Set(lexicon.entries.map((e) => e.category ?? ''))].filter((c) => !NOT_ABSOLUTE_TERMS.has(c));
     const terms = analyzer.sentenceMatcher(lexicon, categories);
     // "every morning", "almost always", "for good reason": the absolute word is part of a phrase that promises nothing.
     const notAbsolute = analyzer.sentenceMatcher(lexicon, ['not-absolute']);
+    const claimMaking = analyzer.sentenceMatcher(lexicon, ['claim-making']);
+    const claimOrSelling = analyzer.sentenceMatcher(lexicon, ['claim-making', 'selling']);
+    const warnings = analyzer.sentenceMatcher(lexicon, ['warning']);
     const safety = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
     const treatmentNouns = analyzer.sentenceMatcher(knowledge.lexicons.references, ['treatment-noun']);
     const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['not-a-benefit']);
@@ -65,11 +67,11 @@ export const absoluteLanguage: RuleDefinition = {
         .filter((t) => !/\bnot\s+(?:for\s+|to\s+)?$/i.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !OPEN_CONDITION.test(facts.text.slice(0, t.start - at)) && !OPEN_COMPARATOR.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !LIMITED_TO_SOME.test(facts.text.slice(t.end - at)))
-        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && MAKES_CLAIMS_AFTER.test(facts.text.slice(t.end - at))))
+        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && claimOrSelling.find(facts.text).some((v) => v.start >= t.end - at && VERB_GAP_AFTER.test(facts.text.slice(t.end - at, v.start)))))
         // "a quiet corner for anyone with anxiety": the people a service is for, unless the sentence claims a result for them.
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && /^\s+(?:with|who has|who have|living with)\b/i.test(facts.text.slice(t.end - at)) && !facts.claimVerbs.some(isBenefitClaim)))
         // "Be wary of any clinic that promises instant results", "promised 'guaranteed relief', a line experts called misleading": someone else's claim, warned against.
-        .filter((t) => !(REPORTED_CLAIM_BEFORE.test(facts.text.slice(0, t.start - at)) && WARNED_AGAINST.test(facts.text)))
+        .filter((t) => !(claimMaking.find(facts.text).some((v) => v.end <= t.start - at) && warnings.test(facts.text)))
         .filter((t) => !isObligation(facts, t, analyzer.isOutcomeWord.bind(analyzer)))
         // "A meta-analysis found lower pain immediately after treatment (Author, 2022)": a cited finding, reported.
         .filter((t) => !(cited && isAttributed(facts, t)))
