@@ -55,6 +55,8 @@ interface StudyProfile {
   secondary: boolean;
   /** The citation's own words, read for whom the study enrolled. */
   text?: string;
+  /** Everything the document or pack says about the study (citation, design notes, summary, comparator): read for its blinding, comparator, length and design. */
+  about: string;
   /** The conditions the citation says its study excluded, lower-case, hyphens read as spaces. */
   excluded: string[];
   via: CitedSource['via'];
@@ -71,6 +73,7 @@ export const citationMismatch: RuleDefinition = {
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     const designNames = designNamesFrom(knowledge.lexicons['evidence-claims']);
     const profiles = new StudyProfiles(words);
+    const comparators = comparatorClasses(knowledge.lexicons['evidence-claims']);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
       // Nothing to compare without a citation, a section's study or a sentence about a study.
@@ -100,6 +103,13 @@ export const citationMismatch: RuleDefinition = {
         surveyHit(facts, study, words),
         excludedHit(facts, study, words),
         qualifierHit(facts, study, words),
+        blindingHit(facts, study, words),
+        comparatorHit(facts, study, words, comparators),
+        followUpHit(facts, study, words),
+        causalHit(facts, study, words),
+        sideEffectRateHit(facts, study, words, index),
+        sharedControlHit(facts, study, words),
+        scopeHit(facts, study, words),
       ]);
       candidates.push(publishedBetweenHit(facts, relevant, words));
       const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || refersToStudy(facts, words);
@@ -131,7 +141,8 @@ class StudyProfiles {
         this.byText.set(cited.text, read);
       }
     }
-    return read && { ...read, via: cited.via };
+    // A pack source is also read through the document's own citation of it ("… Esketamine trials only.").
+    return read && { ...read, about: s && cited.text ? `${read.about} ${cited.text}` : read.about, via: cited.via };
   }
 }
 
@@ -158,12 +169,15 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
       course: words.test(notes, 'regimen-course') && !words.test(notes, 'regimen-single'),
       single: false,
       secondary: !!design && REVIEWS.has(design),
+      about: `${s.citation} ${s.designNotes ?? ''} ${s.summary ?? ''} ${s.comparator ? `compared with ${s.comparator}` : ''}`,
       excluded: [],
     };
   }
   const text = cited.text;
   if (!text) return undefined;
-  const animal = words.test(text, 'species-animal');
+  // "in vitro fertilization" is a treatment given to people, not a study in cells.
+  const speciesText = words.findIn(text, 'species-animal-exception').reduce((t, m) => t.slice(0, m.start) + ' '.repeat(m.end - m.start) + t.slice(m.end), text);
+  const animal = words.test(speciesText, 'species-animal');
   const uncontrolled = words.test(text, 'design-uncontrolled');
   const pooled = words.test(text, 'design-meta-analysis') || words.test(text, 'design-review');
   // A title that names a randomized or controlled design describes one study, which a "meta-analysis" is not.
@@ -184,6 +198,7 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
     single: false,
     secondary: (pooled || words.test(text, 'design-position')) && !oneTrial,
     text,
+    about: text,
     excluded: excludedConditions(text),
   };
 }
@@ -569,12 +584,16 @@ function namedInText(facts: SentenceFacts, document: DocumentContext): CitedSour
 // ---- The study the sentence before cited ----
 
 /** Sentence-initial words that restate what the sentence before said. */
+const IT_WAS = /^\W*(?:(?:because|since|as)\s+)?(?:it|this|that)\s+(?:was|is)\s+(?:a|an)\b/i;
 const RESTATES = /^\W*(?:in other words|put simply|simply put|that is to say|this means|that means|in short)\b/i;
-const CITED_YEAR = /\(([^()]*\b(?:19|20)\d\d[a-z]?)\)/g;
+// A linked citation "([Anand et al., 2023](https://…))" reaches the prose view with its URL blanked to spaces.
+const CITED_YEAR = /\(([^()]*\b(?:19|20)\d\d[a-z]?)\]?\s*\)/g;
 
 /** "In other words, …", "that randomised, placebo-controlled trial", "the same review": the sentence goes on about a study already named. */
 function pointsBack(facts: SentenceFacts, words: EvidenceWords): boolean {
   if (RESTATES.test(facts.text)) return true;
+  // "Because it was a placebo-controlled study, …", "This was a double-blind trial": "it" is the study just cited.
+  if (IT_WAS.test(facts.text) && words.find(facts, 'study-mention').length) return true;
   const at = facts.sentence.start;
   const determiners = words.find(facts, 'determiner');
   return words.find(facts, 'study-mention').some((m) => determiners.some((d) => d.end <= m.start && gap(facts, d, m).words <= 3 && /^[\s\p{L}\d,-]*$/u.test(facts.text.slice(d.end - at, m.start - at))));
@@ -680,6 +699,218 @@ function qualifierHit(facts: SentenceFacts, study: StudyProfile, words: Evidence
         evidenceIds: study.source ? [study.source.id] : [],
       };
     }
+  }
+  return undefined;
+}
+
+// ---- Blinding: "double-blind" for a study its source calls assessor-blinded or open-label; "placebo-controlled" for one without a sham ----
+
+function blindingHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (study.via === 'topic') return undefined;
+  const checks = [
+    { claim: 'design-double-blind', source: 'design-blind-partial', says: 'that only some people were blinded, or none' },
+    { claim: 'design-placebo-claim', source: 'design-no-placebo', says: 'that it had no placebo or sham group' },
+  ] as const;
+  for (const { claim, source, says } of checks) {
+    // "double-blind" in the source itself ("a double-blind, assessor-blinded…" never happens; a source naming both is not contradicted).
+    if (!words.test(study.about, source) || words.test(study.about, claim)) continue;
+    const cue = words.find(facts, claim).find((c) => !isNegated(facts, c));
+    if (!cue) continue;
+    const theirs = words.findIn(study.about, source)[0]!.text;
+    return {
+      start: cue.start,
+      end: cue.end,
+      message: `${quote(cue.cue)} does not describe ${study.name}: its source says ${says} (${quote(theirs)}). Readers trust a ${cue.cue} result more than this design earns; describe the blinding and control the study had.`,
+      suggestions: [],
+      evidenceIds: study.source ? [study.source.id] : [],
+    };
+  }
+  return undefined;
+}
+
+// ---- Comparator: "works as well as sleeping pills", "beats standard antidepressants" where the source compared with placebo ----
+
+/** Each comparator-active entry is one class of treatment: any of its terms in the source counts as the source having that comparator. */
+function comparatorClasses(lexicon: Lexicon): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const e of lexicon.entries.filter((x) => x.category === 'comparator-active')) for (const t of e.terms) out.set(t.toLowerCase(), e.terms);
+  return out;
+}
+
+function mentions(text: string, terms: readonly string[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const t of terms) {
+    const re = new RegExp(`(?<![\\p{L}\\d])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'giu');
+    for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+function comparatorHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords, classes: Map<string, string[]>): RuleHit | undefined {
+  if (study.via === 'topic' || facts.hedges.length) return undefined;
+  const comparisons = words.find(facts, 'comparison-equivalence', 'superiority').filter((c) => !isNegated(facts, c));
+  if (!comparisons.length) return undefined;
+  const named = [...words.find(facts, 'comparator-universal'), ...words.find(facts, 'comparator-active')];
+  for (const cmp of comparisons) {
+    // The comparator is what the comparison word introduces: within the next four words.
+    const target = named.filter((n) => n.start >= cmp.end && gap(facts, cmp, n).words <= 4 && gap(facts, cmp, n).sameClause).sort((a, b) => a.start - b.start || b.end - a.end)[0];
+    if (!target) continue;
+    let hasIt: boolean;
+    if (target.slot === 'comparator-universal') {
+      hasIt = words.test(study.about, 'comparison-source') || words.test(study.about, 'comparator-active');
+    } else {
+      // A treatment named only as the background everyone kept taking ("as an adjunct to antidepressant medication") is no comparator.
+      const adjuncts = words.findIn(study.about, 'comparator-adjunct');
+      hasIt = mentions(study.about, classes.get(target.cue.toLowerCase()) ?? [target.cue]).some((m) => !adjuncts.some((a) => a.end <= m.start && m.start - a.end <= 30));
+    }
+    if (hasIt) continue;
+    const compared = study.source?.comparator ? `it compared with ${study.source.comparator}` : 'its source names no such comparison';
+    return {
+      start: cmp.start,
+      end: target.end,
+      message: `${study.name} did not compare the treatment with ${quote(target.cue)}: ${compared}. A comparison with another treatment needs a study that tested both; say what the study compared it with.`,
+      suggestions: [],
+      evidenceIds: study.source ? [study.source.id] : [],
+    };
+  }
+  return undefined;
+}
+
+// ---- Follow-up: "kept working for at least six months" citing a 12-week trial with 4 weeks of follow-up ----
+
+/** How long the source watched people: the durations its own words give to the trial, its course or its follow-up, added up. */
+function observedDays(about: string, words: EvidenceWords): number | undefined {
+  const lengthWords = words.findIn(about, 'source-length-word');
+  const spans = findNumbers(about, 0).filter((n) => n.kind === 'duration' && n.value !== undefined && Number.isFinite(n.value) && n.value > 0);
+  const tied = spans.filter((n) => lengthWords.some((w) => (w.start >= n.end && w.start - n.end <= 60) || (w.end <= n.start && n.start - w.end <= 20)));
+  if (!tied.length) return undefined;
+  return tied.reduce((sum, n) => sum + n.value!, 0);
+}
+
+function followUpHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (study.via !== 'citation' || facts.hedges.length) return undefined;
+  const durations = facts.numbers.filter((n) => n.kind === 'duration' && n.value !== undefined && Number.isFinite(n.value));
+  if (!durations.length) return undefined;
+  const observed = observedDays(study.about, words);
+  if (observed === undefined) return undefined;
+  const lasting = [...words.find(facts, 'bound-lower', 'continued'), ...durationCues(facts, words)].filter((c) => !isNegated(facts, c));
+  for (const d of durations) {
+    // Well beyond what the study saw: half as long again as its treatment and follow-up together.
+    if (d.value! <= observed * 1.5) continue;
+    const cue = lasting.find((c) => gap(facts, c, d).words <= 4 && gap(facts, c, d).sameClause);
+    if (!cue) continue;
+    const span = { start: Math.min(cue.start, d.start), end: Math.max(cue.end, d.end) };
+    const at = facts.sentence.start;
+    return {
+      start: span.start,
+      end: span.end,
+      message: `${study.name} did not follow people that long: by its own description it covered about ${formatDays(observed)} in all, so ${quote(facts.text.slice(span.start - at, span.end - at))} goes beyond what it could observe. Say how long the study lasted.`,
+      suggestions: [],
+      evidenceIds: study.source ? [study.source.id] : [],
+    };
+  }
+  return undefined;
+}
+
+function formatDays(days: number): string {
+  if (days >= 60 && days % 7 !== 0) return `${Math.round(days / 30)} months`;
+  if (days >= 14 && days % 7 === 0) return `${days / 7} weeks`;
+  return `${Math.round(days)} days`;
+}
+
+// ---- Causation: "cuts your risk by 40%" citing a cohort study ----
+
+function causalHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (study.via !== 'citation' || facts.hedges.length) return undefined;
+  if (!words.test(study.about, 'design-observational') || study.randomized || words.test(study.about, 'design-randomized')) return undefined;
+  const cue = words.find(facts, 'causal-risk').find((c) => !isNegated(facts, c));
+  if (!cue) return undefined;
+  return {
+    start: cue.start,
+    end: cue.end,
+    message: `${study.name} is an observational study: it found an association, and cannot show that the treatment itself changes the risk. ${quote(cue.cue)} states cause and effect; say that people who used it had a lower risk.`,
+    suggestions: [],
+    evidenceIds: study.source ? [study.source.id] : [],
+  };
+}
+
+// ---- Side-effect rate: "sedation was uncommon, around 5%" citing a label that reports 48–61% ----
+
+function sideEffectRateHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords, index: EvidenceIndex): RuleHit | undefined {
+  const s = study.source;
+  if (!s?.intervention || study.via !== 'citation') return undefined;
+  const records = index.safetyFor(s.intervention).filter((r) => r.rate && r.rate.source === s.id && r.terms?.length && isUsable(r));
+  if (!records.length) return undefined;
+  const lower = facts.text.toLowerCase();
+  const at = facts.sentence.start;
+  for (const r of records) {
+    const term = mentions(lower, (r.terms ?? []).map((t) => t.toLowerCase()))[0];
+    if (!term) continue;
+    const termSpan = { start: at + term.start, end: at + term.end };
+    const { min, max } = r.rate!;
+    const figure = facts.numbers.find((n) => n.kind === 'percent' && n.value !== undefined && gap(facts, n, termSpan).words <= 8 && (n.value < min * 0.8 || (max !== undefined && n.value > max * 1.2)));
+    const rare = min >= 10 ? words.find(facts, 'share-rare').find((c) => !isNegated(facts, c) && gap(facts, c, termSpan).words <= 6) : undefined;
+    const anchor = figure ?? rare;
+    if (!anchor) continue;
+    const range = max !== undefined ? `${min}\u2013${max}%` : `at least ${min}%`;
+    return {
+      start: anchor.start,
+      end: anchor.end,
+      message: `${study.name} reports ${range} for this effect (${r.terms?.[0] ?? r.kind}): ${quote(facts.text.slice(anchor.start - at, anchor.end - at))} contradicts the source it cites.`,
+      suggestions: [],
+      evidenceIds: [s.id, r.id],
+    };
+  }
+  return undefined;
+}
+
+// ---- Shared with control: "ketamine calms the amygdala" where the amygdala changed on saline too ----
+
+function sharedControlHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  const s = study.source;
+  if (!s?.sharedWithControl?.length || facts.hedges.length) return undefined;
+  // The sentence says the control group changed too: nothing hidden.
+  if (/\b(?:placebo|saline|sham|control|all (?:three|two|four) groups|every group|both groups)\b/i.test(facts.text)) return undefined;
+  const term = mentions(facts.text, s.sharedWithControl)[0];
+  if (!term) return undefined;
+  const at = facts.sentence.start;
+  const span = { start: at + term.start, end: at + term.end };
+  if (isNegated(facts, span)) return undefined;
+  // Credited to the treatment: an effect or mechanism word, or a claim verb, in the sentence.
+  const credited = words.any(facts, 'clinical-effect', 'settled-claim') || facts.claimVerbs.some((v) => !isNegated(facts, v));
+  if (!credited) return undefined;
+  return {
+    ...span,
+    message: `In ${study.name}, the change in the ${facts.text.slice(term.start, term.end)} happened in the control group as well, so it cannot be credited to the treatment. Leave it out, or say that the comparison group showed it too.`,
+    suggestions: [],
+    evidenceIds: [s.id],
+  };
+}
+
+// ---- Scope: "applies to every form of ketamine" citing a source that says "esketamine trials only" ----
+
+function scopeHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (study.via !== 'citation' || facts.hedges.length) return undefined;
+  const restriction = words.findIn(study.about, 'scope-restricted')[0];
+  if (!restriction) return undefined;
+  // The word the source restricts itself to: just before "trials only", just after "restricted to".
+  const before = /([\p{L}-]+)\s*$/u.exec(study.about.slice(0, restriction.start))?.[1];
+  const after = /^\s*(?:the\s+|a\s+)?([\p{L}-]+)/u.exec(study.about.slice(restriction.end))?.[1];
+  const only = (/^(?:trials|studies)\b/i.test(restriction.text) ? before : after)?.toLowerCase();
+  if (!only) return undefined;
+  const at = facts.sentence.start;
+  for (const cue of words.find(facts, 'scope-any')) {
+    if (isNegated(facts, cue)) continue;
+    const what = /^\s*([\p{L}-]+)/u.exec(facts.text.slice(cue.end - at))?.[1];
+    if (!what || what.toLowerCase() === only) continue;
+    const end = cue.end + facts.text.slice(cue.end - at).indexOf(what) + what.length;
+    return {
+      start: cue.start,
+      end,
+      message: `${study.name} covers ${only} only (${quote(restriction.text)} in its citation): ${quote(facts.text.slice(cue.start - at, end - at))} stretches its result beyond what it studied.`,
+      suggestions: [],
+      evidenceIds: study.source ? [study.source.id] : [],
+    };
   }
   return undefined;
 }

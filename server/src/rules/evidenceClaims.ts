@@ -78,7 +78,22 @@ export type Slot =
   | 'population-chronic'
   | 'population-episodic'
   | 'comparator-generic'
-  | 'determiner';
+  | 'determiner'
+  | 'design-double-blind'
+  | 'design-blind-partial'
+  | 'design-placebo-claim'
+  | 'design-no-placebo'
+  | 'comparison-equivalence'
+  | 'comparator-universal'
+  | 'comparison-source'
+  | 'comparator-active'
+  | 'comparator-adjunct'
+  | 'design-observational'
+  | 'causal-risk'
+  | 'continued'
+  | 'source-length-word'
+  | 'species-animal-exception'
+  | 'scope-restricted';
 
 export interface SlotCue extends Cue {
   slot: Slot;
@@ -350,9 +365,11 @@ export function isHedgedClaim(facts: SentenceFacts, words: EvidenceWords, before
 
 export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, index: EvidenceIndex, cited: readonly CitedSource[] = [], reporting = false): { hit: RuleHit; finding: PackFinding } | undefined {
   // "may be more effective" is hedged; "the review suggests X is better" reports a conclusion, which is what a citation check tests.
-  if (isHedgedClaim(facts, words, facts.sentence.end, reporting)) return undefined;
+  if (!reporting && isHedgedClaim(facts, words, facts.sentence.end, reporting)) return undefined;
   const at = facts.sentence.start;
   for (const cue of words.find(facts, 'superiority')) {
+    // Reporting on a source, only a hedge before the claim qualifies it: "beat ECT and should now be first choice" still says it beat ECT.
+    if (reporting && isHedgedClaim(facts, words, cue.start, reporting)) continue;
     if (isNegated(facts, cue)) continue;
     const named = facts.interventions.map((i) => standsForTopic(facts, i, index)).filter((i) => i.end <= cue.start).sort((a, b) => b.end - a.end)[0];
     // "It works better than ECT": a word for the treatment under discussion stands before the claim.

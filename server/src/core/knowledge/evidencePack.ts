@@ -105,6 +105,8 @@ export interface PackSource {
   summary?: string;
   outcomes?: SourceOutcome[];
   adverseEffects?: string[];
+  /** Changes the control group showed too (the words for them): not the intervention's doing. */
+  sharedWithControl?: string[];
   caveats?: string[];
   verification?: RecordVerification;
   verificationNote?: string;

@@ -1,0 +1,113 @@
+// citation-mismatch patterns that recur when writers describe a cited source:
+// blinding, comparator, follow-up length, observational evidence sold as
+// causal, a side-effect rate against the cited label, a change the control
+// group shared, and a source's own scope. Each with near misses that must stay quiet.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Checker } from '../../server/src/core/checker.js';
+import { buildKnowledge } from '../../server/src/core/knowledge/knowledge.js';
+
+const checker = new Checker(buildKnowledge());
+const cm = (text: string) => checker.check(text).findings.filter((f) => f.ruleId === 'citation-mismatch').map((f) => f.text);
+
+describe('citation-mismatch: blinding and placebo', () => {
+  const fn = '\n\n[^1]: Brandt K, Osei L. Yoga for migraine prevention: a randomized, assessor-blinded trial. Cephalalgia Rep. 2022.\n';
+  it('flags "double-blind" for a study its footnote calls assessor-blinded', () => {
+    assert.deepEqual(cm(`This double-blind trial showed fewer migraine days with yoga.[^1]${fn}`), ['double-blind']);
+  });
+  it('follows "Because it was a … study" back to the sentence before', () => {
+    const fn2 = '\n\n[^2]: Ruiz P. Cupping for neck pain. Pain Med Rep. 2019. Randomized, 80 patients; no sham control and no blinding.\n';
+    assert.deepEqual(cm(`Cupping halved neck pain in one trial.[^2] Because it was a sham-controlled, double-blind study, its result is solid.${fn2}`).sort(), ['double-blind']);
+  });
+  it('stays quiet when the description matches, or no source is cited', () => {
+    assert.deepEqual(cm(`This assessor-blinded trial showed fewer migraine days with yoga.[^1]${fn}`), []);
+    assert.deepEqual(cm('A double-blind trial showed fewer migraine days with yoga.'), []);
+    const honest = '\n\n[^1]: Brandt K. Yoga for migraine: a randomized, double-blind, placebo-controlled trial. Cephalalgia Rep. 2022.\n';
+    assert.deepEqual(cm(`This double-blind trial showed fewer migraine days with yoga.[^1]${honest}`), []);
+  });
+});
+
+describe('citation-mismatch: a comparator the source did not have', () => {
+  const fn = '\n\n[^1]: Patel R, Moreau S. Lavender oil capsules for generalized anxiety: an 8-week randomized placebo-controlled trial. Phytomed Rep. 2020.\n';
+  it('flags "as effective as" a drug class and superiority over every other option', () => {
+    assert.deepEqual(cm(`The trial found lavender capsules are as effective as antidepressants for anxiety.[^1]${fn}`), ['as effective as antidepressants']);
+    assert.deepEqual(cm(`In that trial, lavender beat every other treatment for anxiety.[^1]${fn}`), ['beat every other treatment']);
+  });
+  it('stays quiet when the source compared the two, the claim is hedged, negated or against placebo', () => {
+    const vs = '\n\n[^1]: Patel R. Lavender oil versus sertraline for generalized anxiety: a randomized trial. Phytomed Rep. 2020.\n';
+    assert.deepEqual(cm(`The trial found lavender capsules are as effective as antidepressants for anxiety.[^1]${vs}`), []);
+    assert.deepEqual(cm(`Lavender capsules may be as effective as antidepressants for anxiety.[^1]${fn}`), []);
+    assert.deepEqual(cm(`Lavender capsules did better than placebo for anxiety.[^1]${fn}`), []);
+    assert.deepEqual(cm(`Lavender capsules were not as effective as antidepressants.[^1]${fn}`), []);
+  });
+  it('does not read the background treatment of an add-on trial as its comparator', () => {
+    const addOn = '\n\n[^1]: Ng T. Exercise as an adjunct to antidepressant medication in older adults: a randomized sham-controlled trial. 2021.\n';
+    assert.deepEqual(cm(`Exercise worked as well as medication in this trial.[^1]${addOn}`), ['worked as well as medication']);
+  });
+});
+
+describe('citation-mismatch: follow-up', () => {
+  const refs = '\n\n## References\n\n- Haldane J, Kowal P, et al. Oat beta-glucan and LDL cholesterol: an 8-week randomized trial with 2-week follow-up. Nutr Rep. 2023;4:11-19.\n';
+  it('flags a lasting effect well beyond the trial and its follow-up', () => {
+    assert.deepEqual(cm(`Cholesterol stayed lower for at least a year after people stopped (Haldane et al., 2023).${refs}`), ['at least a year']);
+  });
+  it('stays quiet within the follow-up, when hedged, or without a citation', () => {
+    assert.deepEqual(cm(`Cholesterol stayed lower for at least 8 weeks (Haldane et al., 2023).${refs}`), []);
+    assert.deepEqual(cm(`Cholesterol may stay lower for at least a year (Haldane et al., 2023).${refs}`), []);
+    assert.deepEqual(cm('Cholesterol stayed lower for at least a year after people stopped.'), []);
+  });
+});
+
+describe('citation-mismatch: an observational source sold as causal', () => {
+  const fn = '\n\n[^1]: Berg A, Lund M. Coffee drinking and stroke: a prospective cohort of 40,000 Swedish women. Stroke Rep. 2018.\n';
+  it('flags "cuts your risk" citing a cohort', () => {
+    assert.deepEqual(cm(`Three cups of coffee a day cuts your risk of stroke by 20%.[^1]${fn}`), ['cuts your risk']);
+  });
+  it('stays quiet for association wording, hedges and trials', () => {
+    assert.deepEqual(cm(`Women who drank three cups a day had a 20% lower risk of stroke.[^1]${fn}`), []);
+    assert.deepEqual(cm(`Coffee might cut your risk of stroke.[^1]${fn}`), []);
+    const rct = '\n\n[^1]: Berg A. Statins and stroke: a randomized placebo-controlled trial. Stroke Rep. 2018.\n';
+    assert.deepEqual(cm(`Statins cut your risk of stroke by 20%.[^1]${rct}`), []);
+  });
+});
+
+describe('citation-mismatch: a side-effect rate against the cited label', () => {
+  const fn = '\n\n[^1]: Spravato (esketamine) nasal spray, full prescribing information, 2023.\n';
+  it('flags a rate or "rare" far below the label\'s', () => {
+    assert.deepEqual(cm(`Only about 3% of trial patients became drowsy on esketamine.[^1]${fn}`), ['3%']);
+    assert.deepEqual(cm(`With esketamine, sedation was rare in the trials.[^1]${fn}`), ['rare']);
+  });
+  it('stays quiet for the label\'s own figure or without the label', () => {
+    assert.deepEqual(cm(`About half of trial patients had sedation on esketamine.[^1]${fn}`), []);
+    assert.deepEqual(cm(`With esketamine, sedation affected 55% of trial patients.[^1]${fn}`), []);
+    assert.deepEqual(cm('With esketamine, sedation was rare in one small clinic.'), []);
+  });
+});
+
+describe('citation-mismatch: a change the control group shared', () => {
+  it('flags crediting the treatment with it, not a sentence that says saline did the same', () => {
+    assert.deepEqual(cm('A PET study found ketamine quiets the amygdala (Li et al., 2016).'), ['amygdala']);
+    assert.deepEqual(cm('Amygdala activity fell after ketamine and after saline alike (Li et al., 2016).'), []);
+    assert.deepEqual(cm('Ketamine raised prefrontal glucose uptake compared with saline (Li et al., 2016).'), []);
+  });
+});
+
+describe('citation-mismatch: a source\'s own scope', () => {
+  const fn = '\n\n[^1]: Okoro D, Lind S. Melatonin for jet lag: a meta-analysis. Sleep Rev. 2020. Adult trials only.\n';
+  it('flags "every kind of" beyond what the source says it covers', () => {
+    assert.deepEqual(cm(`The benefit holds for every kind of traveller, including children.[^1]${fn}`), ['every kind of traveller']);
+  });
+  it('stays quiet when the scope matches or the source states no limit', () => {
+    assert.deepEqual(cm(`The benefit was seen across all types of adult travellers.[^1]${fn}`), []);
+    const open = '\n\n[^1]: Okoro D, Lind S. Melatonin for jet lag: a meta-analysis. Sleep Rev. 2020.\n';
+    assert.deepEqual(cm(`The benefit holds for every kind of traveller.[^1]${open}`), []);
+  });
+});
+
+describe('citation-mismatch: "in vitro fertilization" is not an animal study', () => {
+  it('reads an IVF trial as a study in people', () => {
+    const fn = '\n\n[^1]: Moss J, et al. Acupuncture vs sham acupuncture among women undergoing in vitro fertilization: a randomized clinical trial. JAMA. 2018.\n';
+    assert.deepEqual(cm(`The trial found no difference in live births in women.[^1]${fn}`), []);
+  });
+});
