@@ -111,3 +111,19 @@ describe('citation-mismatch: "in vitro fertilization" is not an animal study', (
     assert.deepEqual(cm(`The trial found no difference in live births in women.[^1]${fn}`), []);
   });
 });
+
+describe('citation-mismatch: entries under a "References" heading', () => {
+  const claim = 'In a randomised, placebo-controlled trial, GlowBand users slept better than people given a dummy band (Brightway Labs, 2023).';
+  const entry = '- Brightway Labs. Twelve-week outcomes in GlowBand owners: an uncontrolled customer survey (n = 85). Company report; 2023.\n';
+  it('reads an organisation-authored entry in the reference list as the cited source', () => {
+    assert.deepEqual(cm(`${claim}\n\n## References\n\n${entry}`), ['randomised', 'controlled trial']);
+    assert.deepEqual(cm(`${claim}\n\n## Sources:\n\n${entry}`), ['randomised', 'controlled trial']);
+  });
+  it('does not read the same paragraph as a source under any other heading', () => {
+    assert.deepEqual(cm(`${claim}\n\n## What our customers say\n\n${entry}`), []);
+  });
+  it('does not check the reference entries themselves as claims', () => {
+    const findings = checker.check(`${claim}\n\n## References\n\n- Brightway Labs. A miracle band that always works: an uncontrolled survey. 2023.\n`).findings;
+    assert.ok(findings.every((f) => f.start < claim.length), findings.map((f) => `${f.ruleId}: ${f.text}`).join(', '));
+  });
+});

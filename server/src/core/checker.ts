@@ -53,6 +53,7 @@ export class Checker {
   private readonly scholarlyHosts: string[];
   private readonly sourceNames: PhraseMatcher<LexiconEntry>;
   private readonly studyLinkText: PhraseMatcher<LexiconEntry>;
+  private readonly referenceHeadings: PhraseMatcher<LexiconEntry>;
   /** What the last check of each editor document left, so the next one redoes only what changed. */
   private readonly documents = new Map<string, DocumentState>();
 
@@ -62,6 +63,7 @@ export class Checker {
     this.scholarlyHosts = knowledge.lexicons.citations.entries.filter((e) => e.category === 'scholarly-host').flatMap((e) => e.terms);
     this.sourceNames = matcherFor(knowledge.lexicons.citations, ['journal', 'study-reference']);
     this.studyLinkText = matcherFor(knowledge.lexicons.citations, ['study-link-text']);
+    this.referenceHeadings = matcherFor(knowledge.lexicons.citations, ['reference-list-heading']);
   }
 
   check(source: string, settings: CheckSettings = {}): CheckResult {
@@ -91,7 +93,8 @@ export class Checker {
     let topic: Topic = {};
     let sentenceCount = 0;
     const references = readReferenceList(source, parsed.blocks);
-    const bibliography = readBibliography(parsed.blocks);
+    const listed = this.referenceSectionEntries(parsed.blocks);
+    const bibliography = readBibliography(parsed.blocks, listed);
     // An editor document re-reads only the blocks whose prose changed: a kept block's prose is the same string as before.
     const namesByProse = new Map<string, readonly string[]>();
     const names = readDocumentNames(parsed.blocks, (prose) => {
@@ -116,9 +119,10 @@ export class Checker {
       if (block.kind === 'footnote-definition') continue;
       const raw = source.slice(block.start, block.end);
       // Beyond its text, a block's findings depend on what "it" refers to and on the document's footnotes, reference list and names.
-      const key = next ? `${block.kind}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
+      const listedEntry = listed.has(block);
+      const key = next ? `${block.kind}${listedEntry ? '+' : ''}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
       let result = reuse(kept?.blocks, block.start, block.end, key)?.result;
-      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references, bibliography, names);
+      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references, bibliography, names, listedEntry);
       next?.blocks.set(block.start, { to: block.end, key, result });
       topic = result.topic;
       sentenceCount += result.sentences;
@@ -171,6 +175,7 @@ export class Checker {
     references: DocumentContext['references'],
     bibliography: DocumentContext['bibliography'],
     names: DocumentContext['names'],
+    listedEntry: boolean,
   ): BlockResult {
     // Findings are stored relative to the block so the cached result can move with the block.
     const shift = block.start;
@@ -189,7 +194,7 @@ export class Checker {
       bibliography,
       names,
       block: local,
-      referenceEntry: REFERENCE_ENTRY.test(local.prose),
+      referenceEntry: listedEntry || REFERENCE_ENTRY.test(local.prose),
       paragraphCited: sources.length > 0,
       citedFrom: (start) => sources.some((c) => c.end > start),
       // Read only when a rule asks: most sentences are settled before it matters.
@@ -203,11 +208,29 @@ export class Checker {
       const citationEnd = sentences[i + 1]?.start ?? local.end;
       const facts = this.analyzer.analyze(sentence, local.citations, citationEnd, topic);
       topic = this.analyzer.nextTopic(facts, topic);
+      // A reference entry names a source ("A miracle cure? A randomised trial. 2021."): its title is the source's words, not the writer's claim.
+      if (context.referenceEntry) return;
       for (const { rule, check } of this.checks) {
         for (const hit of check(facts, context)) findings.push(toFinding(rule.id, hit, facts, local, raw));
       }
     });
     return { findings, topic, sentences: sentences.length };
+  }
+
+  /**
+   * Paragraphs with a year under a heading such as "References" or "Sources", up to the next heading: entries of the
+   * document's reference list, whoever their author ("Hush Health. Eight-week outcomes… 2024.").
+   */
+  private referenceSectionEntries(blocks: readonly ProseBlock[]): Set<ProseBlock> {
+    const entries = new Set<ProseBlock>();
+    let inList = false;
+    for (const block of blocks) {
+      if (block.kind === 'heading') {
+        const heading = block.prose.trim();
+        inList = this.referenceHeadings.find(heading).some((m) => m.start === 0 && m.end === heading.replace(/[\s:.]+$/, '').length);
+      } else if (inList && block.kind === 'paragraph' && YEAR_IN_TEXT.test(block.prose)) entries.add(block);
+    }
+    return entries;
   }
 
   private isScholarly(url: string): boolean {
@@ -261,10 +284,12 @@ function readReferenceList(source: string, blocks: readonly ProseBlock[]): Map<s
   return references;
 }
 
-/** Reference entries without a number ("Buijze GA, … (2016). …" in a list), which author-year citations point at. */
-function readBibliography(blocks: readonly ProseBlock[]): { text: string }[] {
-  return blocks.filter((b) => b.kind === 'paragraph' && REFERENCE_ENTRY.test(b.prose) && /\b(?:19|20)\d\d\b/.test(b.prose)).map((b) => ({ text: b.prose.trim() }));
+/** Reference entries without a number ("Buijze GA, … (2016). …" in a list, or any entry under a "References" heading), which author-year citations point at. */
+function readBibliography(blocks: readonly ProseBlock[], listed: ReadonlySet<ProseBlock>): { text: string }[] {
+  return blocks.filter((b) => listed.has(b) || (b.kind === 'paragraph' && REFERENCE_ENTRY.test(b.prose) && YEAR_IN_TEXT.test(b.prose))).map((b) => ({ text: b.prose.trim() }));
 }
+
+const YEAR_IN_TEXT = /\b(?:19|20)\d\d\b/;
 
 /** A short, stable digest (FNV-1a) for cache keys. */
 function fingerprint(text: string): string {
