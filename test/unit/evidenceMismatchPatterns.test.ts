@@ -1,0 +1,27 @@
+// evidence-mismatch on phrasings that recur in clinic and news copy: one dose
+// "holding symptoms off" for months, approvals stated for the wrong year,
+// population or purpose, and permanence claimed for a benefit. Each positive
+// has near misses beside it: hedged, negated, correct figures, other treatments.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Checker } from '../../server/src/core/checker.js';
+import { buildKnowledge } from '../../server/src/core/knowledge/knowledge.js';
+
+const checker = new Checker(buildKnowledge());
+const em = (text: string) => checker.check(text).findings.filter((f) => f.ruleId === 'evidence-mismatch');
+
+describe('evidence-mismatch: holding symptoms off', () => {
+  it('reads "holds off symptoms" and "keeps depression away" as how long a benefit lasts', () => {
+    assert.equal(em('A single ketamine infusion can hold off symptoms for months.')[0]?.text, 'for months');
+    assert.equal(em('Our clinic uses ketamine. One session keeps depression away for half a year.').length, 1);
+    assert.equal(em('One esketamine dose wards off depression for a year or more.').length, 1);
+  });
+
+  it('leaves supported durations, negations, instructions and other treatments alone', () => {
+    assert.deepEqual(em('A single ketamine infusion can hold off symptoms for about a week.'), []);
+    assert.deepEqual(em('A single ketamine infusion does not keep depression away for months.'), []);
+    assert.deepEqual(em('After a ketamine session, hold off on driving for the rest of the day.'), []);
+    assert.deepEqual(em('A course of psilocybin therapy kept depression away for months in one trial.'), []);
+  });
+});
