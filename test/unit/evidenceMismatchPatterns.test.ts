@@ -25,3 +25,13 @@ describe('evidence-mismatch: holding symptoms off', () => {
     assert.deepEqual(em('A course of psilocybin therapy kept depression away for months in one trial.'), []);
   });
 });
+
+describe('evidence-mismatch: approvals', () => {
+  it('judges an approval year when the brand is given with "sold as" or "marketed as"', () => {
+    assert.equal(em('Esketamine (sold as Spravato) was cleared in 2016 for hard-to-treat depression.')[0]?.text, '2016');
+    assert.equal(em('Esketamine, marketed as Spravato, won approval in 2018.').length, 1);
+    assert.deepEqual(em('Esketamine (sold as Spravato) was cleared in 2019 for treatment-resistant depression in adults.'), []);
+    // A selling label with no product name after it still reports someone else's claim.
+    assert.deepEqual(em('Some clinics sell it as a ketamine cure approved in 2016.'), []);
+  });
+});

@@ -81,8 +81,9 @@ export const evidenceMismatch: RuleDefinition = {
         }),
       );
     };
-    return (facts, document) => {
-      if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
+    return (sentence, document) => {
+      if (sentence.question || document.block.kind === 'heading' || document.referenceEntry) return [];
+      const facts = withoutBrandLabels(sentence);
       // Nothing to judge without a pack treatment in the sentence or before it.
       if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) return [];
       // Something to judge: a figure, a duration or year, a status or comparison word, or a benefit claimed for a condition.
@@ -111,6 +112,16 @@ export const evidenceMismatch: RuleDefinition = {
     };
   },
 };
+
+/**
+ * "Esketamine (sold as Spravato) was cleared in 2017": a selling label followed by a treatment's name gives its brand, it does
+ * not put the rest of the sentence in a seller's mouth the way "marketed as a cure" does.
+ */
+function withoutBrandLabels(facts: SentenceFacts): SentenceFacts {
+  const names = (a: Span) => facts.interventions.some((i) => isHere(i) && i.start >= a.end && gap(facts, a, i).words === 0);
+  const labels = facts.attributions.filter((a) => a.category === 'distancing' && names(a));
+  return labels.length ? { ...facts, attributions: facts.attributions.filter((a) => !labels.includes(a)) } : facts;
+}
 
 // ---- Figures: "70% of patients into remission", "nine out of ten respond" ----
 
