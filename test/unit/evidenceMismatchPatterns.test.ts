@@ -35,3 +35,11 @@ describe('evidence-mismatch: approvals', () => {
     assert.deepEqual(em('Some clinics sell it as a ketamine cure approved in 2016.'), []);
   });
 });
+
+describe('evidence-mismatch: the subject of a status claim', () => {
+  it('reads "the infusions" as the last pack treatment when another treatment was named in between', () => {
+    const text = 'Ketamine infusions are popular. Antidepressants take weeks to work. The infusions were FDA-approved for depression in 2016.';
+    assert.equal(em(text)[0]?.text, '2016');
+    assert.deepEqual(em('Ketamine infusions are popular. Antidepressants take weeks to work. The pills were approved in 1988.'), []);
+  });
+});

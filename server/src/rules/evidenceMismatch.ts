@@ -543,9 +543,11 @@ function standardHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex): 
 
 /** The treatment a status word is about: named before it in the clause ("ketamine is FDA-approved"), or right after ("FDA-approved ketamine"). */
 function subjectOfStatus(facts: SentenceFacts, cue: Span, index: EvidenceIndex): InterventionMention | undefined {
-  const before = facts.interventions.filter((i) => i.end <= cue.start && sameClauseOverAsides(facts, i, cue) && gap(facts, i, cue).words <= 12).sort((a, b) => b.end - a.end)[0];
-  const after = facts.interventions.find((i) => i.start >= cue.end && gap(facts, cue, i).words <= 1);
-  const chosen = before ?? after ?? (facts.interventions.length ? undefined : topicIntervention(facts, index));
+  // "The spray is now approved for…": a generic word for how the last pack treatment is given stands for it.
+  const mentions = facts.interventions.map((i) => standsForTopic(facts, i, index));
+  const before = mentions.filter((i) => i.end <= cue.start && sameClauseOverAsides(facts, i, cue) && gap(facts, i, cue).words <= 12).sort((a, b) => b.end - a.end)[0];
+  const after = mentions.find((i) => i.start >= cue.end && gap(facts, cue, i).words <= 1);
+  const chosen = before ?? after ?? (mentions.length ? undefined : topicIntervention(facts, index));
   return chosen && index.intervention(chosen.id) ? chosen : undefined;
 }
 
