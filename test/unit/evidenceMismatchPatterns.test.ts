@@ -43,3 +43,15 @@ describe('evidence-mismatch: the subject of a status claim', () => {
     assert.deepEqual(em('Ketamine infusions are popular. Antidepressants take weeks to work. The pills were approved in 1988.'), []);
   });
 });
+
+describe("evidence-mismatch: other people's claims", () => {
+  it('leaves a claim reported in a relative clause ("any clinic that says…") to its speaker', () => {
+    assert.deepEqual(em('Steer clear of any provider that says ketamine puts everyone into remission.'), []);
+    assert.deepEqual(em('Be careful with clinics who say a single ketamine infusion keeps working for six months.'), []);
+  });
+
+  it('still flags the same claim made in the writer’s own voice', () => {
+    assert.equal(em('Ketamine puts everyone into remission, which is why we offer it.').length, 1);
+    assert.equal(em('A single ketamine infusion keeps working for six months, our clinic says.').length, 1);
+  });
+});

@@ -83,7 +83,7 @@ export const evidenceMismatch: RuleDefinition = {
     };
     return (sentence, document) => {
       if (sentence.question || document.block.kind === 'heading' || document.referenceEntry) return [];
-      const facts = withoutBrandLabels(sentence);
+      const facts = ownVoice(sentence);
       // Nothing to judge without a pack treatment in the sentence or before it.
       if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) return [];
       // Something to judge: a figure, a duration or year, a status or comparison word, or a benefit claimed for a condition.
@@ -114,14 +114,23 @@ export const evidenceMismatch: RuleDefinition = {
 };
 
 /**
- * "Esketamine (sold as Spravato) was cleared in 2017": a selling label followed by a treatment's name gives its brand, it does
- * not put the rest of the sentence in a seller's mouth the way "marketed as a cure" does.
+ * Whose voice a sentence speaks in, adjusted for two constructions claim analysis reads the other way:
+ * - "Esketamine (sold as Spravato) was cleared in 2017": a selling label followed by a treatment's name gives its brand,
+ *   it does not put the rest of the sentence in a seller's mouth the way "marketed as a cure" does.
+ * - "Be wary of any clinic that says ketamine works for everyone": a reporting or promising verb in a relative clause
+ *   describes what someone else claims, so the rest of the clause is theirs, however plainly it is worded.
  */
-function withoutBrandLabels(facts: SentenceFacts): SentenceFacts {
+function ownVoice(facts: SentenceFacts): SentenceFacts {
+  const at = facts.sentence.start;
   const names = (a: Span) => facts.interventions.some((i) => isHere(i) && i.start >= a.end && gap(facts, a, i).words === 0);
   const labels = facts.attributions.filter((a) => a.category === 'distancing' && names(a));
-  return labels.length ? { ...facts, attributions: facts.attributions.filter((a) => !labels.includes(a)) } : facts;
+  const relative = (c: Span) => RELATIVE_BEFORE.test(facts.text.slice(Math.max(0, c.start - at - 12), c.start - at));
+  const reported = [...facts.attributions.filter((a) => a.category === 'reporting-verb'), ...facts.assurances].filter(relative).map((c) => ({ ...c, category: 'stance-verb' }));
+  if (!labels.length && !reported.length) return facts;
+  return { ...facts, attributions: [...facts.attributions.filter((a) => !labels.includes(a)), ...reported] };
 }
+
+const RELATIVE_BEFORE = /\b(?:that|who|which)\s+$/i;
 
 // ---- Figures: "70% of patients into remission", "nine out of ten respond" ----
 
