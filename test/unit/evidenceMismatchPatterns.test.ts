@@ -55,3 +55,15 @@ describe("evidence-mismatch: other people's claims", () => {
     assert.equal(em('A single ketamine infusion keeps working for six months, our clinic says.').length, 1);
   });
 });
+
+describe('evidence-mismatch: routes and access', () => {
+  it('reads "only given through a restricted program" as controlled access, not a single route', () => {
+    assert.deepEqual(em('Esketamine is only given through a restricted program because of its misuse potential.'), []);
+    assert.deepEqual(em('Ketamine can only be given by a specialist in our clinic.'), []);
+  });
+
+  it('still flags a single route', () => {
+    assert.equal(em('Ketamine can only be given through an IV drip.').length, 1);
+    assert.equal(em('Ketamine is only given through a vein in a clinic.').length, 1);
+  });
+});

@@ -601,7 +601,11 @@ function named(facts: SentenceFacts, mention: InterventionMention): string {
 function routeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
   const at = facts.sentence.start;
   // "is only given in certified centres", "only given under supervision": where or how it is supervised, not its route.
-  const setting = (c: Span) => /^\s+(?:in|at|under|to|within)\b/i.test(facts.text.slice(c.end - at, c.end - at + 10));
+  // "is only given through a restricted program", "only via certified clinics": access, not route.
+  const settings = words.find(facts, 'care-setting');
+  const setting = (c: Span) =>
+    /^\s+(?:in|at|under|to|within)\b/i.test(facts.text.slice(c.end - at, c.end - at + 10)) ||
+    (/^\s+(?:through|via|by)\b/i.test(facts.text.slice(c.end - at, c.end - at + 10)) && settings.some((s) => s.start >= c.end && gap(facts, c, s).words <= 4 && gap(facts, c, s).sameClause));
   const cue = words.find(facts, 'route-exclusive').find((c) => !isNegated(facts, c) && !isAttributed(facts, c, OWN_VOICE) && !setting(c));
   if (!cue) return undefined;
   const mention = interventionFor(facts, cue, index);
