@@ -67,3 +67,14 @@ describe('evidence-mismatch: routes and access', () => {
     assert.equal(em('Ketamine is only given through a vein in a clinic.').length, 1);
   });
 });
+
+describe('evidence-mismatch: which outcome a figure is about', () => {
+  it('gives an outcome word to the figure it is not split from by "and"', () => {
+    // The VA figures (26% response, 15% remission) are both inside their ranges.
+    assert.deepEqual(em('With IV ketamine, 26% had responded and 15% were in remission at six weeks.'), []);
+    const both = em('With IV ketamine, 80% had responded and 75% were in remission at six weeks.');
+    assert.deepEqual(both.map((f) => f.text), ['80%', '75%']);
+    assert.match(both[1]!.message, /remission/);
+    assert.equal(em('With IV ketamine, remission came in 30% and response in 10%.')[0]?.text, '10%');
+  });
+});

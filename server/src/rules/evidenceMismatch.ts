@@ -203,13 +203,28 @@ function measureNear(facts: SentenceFacts, span: Span, words: EvidenceWords, ind
     .map((cue) => ({ cue, ...gap(facts, span, cue) }))
     .filter((c) => c.sameClause && c.words <= 10 && !(c.cue.start < span.end && span.start < c.cue.end) && !recoveryFromOther(facts, c.cue))
     // "26% responded and 15% reached remission": an outcome word belongs to the figure nearest to it.
-    .filter((c) => !facts.numbers.some((n) => n.start !== span.start && SHARE_KINDS.has(n.kind) && gap(facts, n, c.cue).sameClause && gap(facts, n, c.cue).words < c.words))
+    // On a tie the word goes to the figure it is not split from by "and" or a comma: "26% had responded and 15% were in remission".
+    .filter(
+      (c) =>
+        !facts.numbers.some((n) => {
+          if (n.start === span.start || !SHARE_KINDS.has(n.kind) || !gap(facts, n, c.cue).sameClause) return false;
+          const other = gap(facts, n, c.cue).words;
+          return other < c.words || (other === c.words && COORDINATED.test(textBetween(facts, span, c.cue)) && !COORDINATED.test(textBetween(facts, n, c.cue)));
+        }),
+    )
     .sort((a, b) => a.words - b.words || (a.cue.start < span.start ? -1 : 1));
   const best = candidates[0];
   if (!best) return undefined;
   const base: Measure = best.cue.slot === 'outcome-remission' ? 'remission' : 'response';
   const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation' && gap(facts, c, best.cue).sameClause);
   return { measure: suicidal ? (`si-${base}` as Measure) : base, cue: best.cue };
+}
+
+const COORDINATED = /,|\b(?:and|while|whereas|but|versus|vs)\b/i;
+
+function textBetween(facts: SentenceFacts, a: Span, b: Span): string {
+  const at = facts.sentence.start;
+  return a.end <= b.start ? facts.text.slice(a.end - at, b.start - at) : facts.text.slice(b.end - at, a.start - at);
 }
 
 /** "fully recovered from the dissociation", "recovered from the anaesthetic": recovery from something other than an illness. */
