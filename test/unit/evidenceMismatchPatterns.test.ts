@@ -78,3 +78,14 @@ describe('evidence-mismatch: which outcome a figure is about', () => {
     assert.equal(em('With IV ketamine, remission came in 30% and response in 10%.')[0]?.text, '10%');
   });
 });
+
+describe('evidence-mismatch: superiority', () => {
+  it('flags uncited superiority over a comparator the evidence does not favour', () => {
+    assert.equal(em('Ketamine beats ECT for severe depression.').length, 1);
+  });
+
+  it('leaves a summary of a study cited earlier in the paragraph to citation-mismatch', () => {
+    const doc = 'Ketamine was compared with ECT in a large trial.[^1] In other words, ketamine beats ECT for severe depression.\n\n[^1]: Anand A, et al. Ketamine versus ECT for nonpsychotic treatment-resistant major depression. N Engl J Med. 2023.';
+    assert.deepEqual(em(doc), []);
+  });
+});

@@ -107,7 +107,9 @@ export const evidenceMismatch: RuleDefinition = {
       const superiority = superiorityClaim(facts, words, index, cited);
       // Superiority over a comparator that a cited study did not show is citation-mismatch's to report; credited to
       // uncited research ("studies clearly show X beats Y") it is an evidence claim that needs a source, not a figure to correct.
-      if (superiority && !cited.length && !facts.studyClaims.length && !refersToStudy(facts, words) && !creditsResearch(facts)) add(superiority.hit);
+      // After a citation in its paragraph ("…41.2% with ECT.[^4] In other words, ketamine outperformed ECT") it sums up that study.
+      const summarisesCited = document.paragraphCited && !document.citedFrom(facts.sentence.start);
+      if (superiority && !cited.length && !summarisesCited && !facts.studyClaims.length && !refersToStudy(facts, words) && !creditsResearch(facts)) add(superiority.hit);
       return firstOfOverlapping(candidates);
     };
   },
