@@ -89,3 +89,16 @@ describe('evidence-mismatch: superiority', () => {
     assert.deepEqual(em(doc), []);
   });
 });
+
+describe('evidence-mismatch: permanence', () => {
+  it('reads "the improvement is permanent" and "remission is lifelong" as claims about how long a benefit lasts', () => {
+    assert.equal(em('After a course of ketamine infusions the improvement is permanent.')[0]?.text, 'permanent');
+    assert.equal(em('With ketamine infusions the remission is lifelong.').length, 1);
+  });
+
+  it('leaves denials, side effects and hedged harms alone', () => {
+    assert.deepEqual(em('With ketamine infusions the relief is not permanent.'), []);
+    assert.deepEqual(em('With ketamine infusions, the dissociation is never permanent.'), []);
+    assert.deepEqual(em("Ketamine's effects on memory may be permanent."), []);
+  });
+});

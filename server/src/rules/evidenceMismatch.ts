@@ -350,7 +350,14 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
   // "in the last five years": calendar time.
   if (words.find(facts, 'time-period').some((c) => c.end <= d.start && gap(facts, c, d).words === 0)) return undefined;
   // "it lasts forever": a word for the treatment (or its effect) is a benefit's subject when the claim is of permanence.
-  const forever = d.days === Infinity ? words.find(facts, 'outcome-duration-weak').filter((c) => words.find(facts, 'reference').some((r) => r.end <= c.start && gap(facts, r, c).words <= 1)) : [];
+  // "the improvement is permanent", "relief is lifelong": a benefit word just before a claim of permanence is its subject.
+  const forever =
+    d.days === Infinity
+      ? [
+          ...words.find(facts, 'outcome-duration-weak').filter((c) => words.find(facts, 'reference').some((r) => r.end <= c.start && gap(facts, r, c).words <= 1)),
+          ...words.find(facts, 'outcome-improvement', 'outcome-remission').filter((c) => c.end <= d.start && gap(facts, c, d).words <= 2 && !isNegated(facts, c)),
+        ]
+      : [];
   const lasting = [...durationCues(facts, words), ...forever]
     .filter((c) => gap(facts, c, d).sameClause && gap(facts, c, d).words <= 8)
     .sort((a, b) => gap(facts, a, d).words - gap(facts, b, d).words)[0];
