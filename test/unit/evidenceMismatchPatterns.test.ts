@@ -102,3 +102,16 @@ describe('evidence-mismatch: permanence', () => {
     assert.deepEqual(em("Ketamine's effects on memory may be permanent."), []);
   });
 });
+
+describe('evidence-mismatch: preventing suicide', () => {
+  it('flags a claim that esketamine prevents suicide, however the verb is built', () => {
+    assert.equal(em('Esketamine prevents suicide.').length, 1);
+    assert.equal(em('The approval means the spray esketamine has been shown to prevent suicide.').length, 1);
+  });
+
+  it('leaves hedged, negated and other-treatment claims alone', () => {
+    assert.deepEqual(em('Esketamine may prevent suicide in some patients.'), []);
+    assert.deepEqual(em('Esketamine has not been shown to prevent suicide.'), []);
+    assert.deepEqual(em('Lithium can prevent suicide.'), []);
+  });
+});

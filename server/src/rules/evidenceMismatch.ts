@@ -90,7 +90,7 @@ export const evidenceMismatch: RuleDefinition = {
       const figures = facts.numbers.some((n) => SHARE_KINDS.has(n.kind) || n.kind === 'duration' || n.kind === 'year' || n.kind === 'effect-size');
       const cues = words.any(facts, 'share-100', 'share-95', 'share-51', 'duration-permanent', 'approval', 'approval-plain', 'status-standard', 'route-exclusive', 'superiority', 'effect-size');
       const aboutSafety = safety.mentions(facts);
-      if (!figures && !cues && !aboutSafety && !facts.claimVerbs.some((v) => v.object)) return [];
+      if (!figures && !cues && !aboutSafety && !facts.claimVerbs.some((v) => v.object) && !facts.conditions.length) return [];
       const cited = citedSources(facts, document);
       const candidates: (RuleHit | undefined)[] = [];
       const add = (hit: RuleHit | undefined) => candidates.push(hit);
@@ -657,10 +657,13 @@ const UNSHOWN: ReadonlySet<string> = new Set(['uncertain', 'no-significant-diffe
 function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
   const at = facts.sentence.start;
   for (const verb of facts.claimVerbs) {
-    if (verb.category === 'correlational' || verb.category === 'harm' || !verb.object) continue;
+    // "Esketamine prevents suicide": the condition's own name can take in the verb ("prevents suicide"), leaving it no object.
+    const object = verb.object ?? facts.conditions.find((c) => c.start <= verb.end && c.end > verb.end);
+    if (verb.category === 'correlational' || verb.category === 'harm' || !object) continue;
     if (isHedgedClaim(facts, words, verb.start, false)) continue;
     if (isNegated(facts, verb) || isAttributed(facts, verb, OWN_VOICE)) continue;
-    const condition = conditionOf(index, facts.text.slice(verb.object.start - at, verb.object.end - at));
+    // "has been shown to prevent suicide": the outcome may be named by the verb and its object together ("prevent suicide").
+    const condition = conditionOf(index, facts.text.slice(object.start - at, object.end - at));
     if (!condition) continue;
     const mention = verb.subject ?? interventionFor(facts, verb, index);
     if (!mention || !index.intervention(mention.id)) continue;
@@ -672,8 +675,8 @@ function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: Evidenc
     const start = verb.subject && verb.subject.start < verb.start ? verb.subject.start : verb.start;
     return {
       start,
-      end: verb.object.end,
-      message: `${quote(facts.text.slice(start - at, verb.object.end - at))} is not what the evidence shows: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
+      end: object.end,
+      message: `${quote(facts.text.slice(start - at, object.end - at))} is not what the evidence shows: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
       suggestions: [],
       evidenceIds: [finding.id, ...finding.sources],
     };
