@@ -115,3 +115,15 @@ describe('evidence-mismatch: preventing suicide', () => {
     assert.deepEqual(em('Lithium can prevent suicide.'), []);
   });
 });
+
+describe('evidence-mismatch: the comparator is not the subject', () => {
+  it('judges what follows "ketamine beat ECT" as a claim about ketamine', () => {
+    assert.ok(em('Ketamine beat ECT in a recent trial, with most patients staying well for six months.').some((f) => f.text === 'six months'));
+    assert.equal(em('Ketamine outperformed ECT, with 90% of patients in remission.').some((f) => f.text === '90%'), true);
+  });
+
+  it('leaves a relative clause about the comparator, and supported figures, alone', () => {
+    assert.deepEqual(em('Ketamine is often compared with ECT, which keeps symptoms at bay for six months.'), []);
+    assert.deepEqual(em('Ketamine was compared with ECT, and 26% of ketamine patients had responded at six weeks.'), []);
+  });
+});

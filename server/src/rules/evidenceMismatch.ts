@@ -133,6 +133,7 @@ function ownVoice(facts: SentenceFacts): SentenceFacts {
 }
 
 const RELATIVE_BEFORE = /\b(?:that|who|which)\s+$/i;
+const RELATIVE_AFTER = /^[\s,]*(?:which|that|who|where)\b/i;
 
 // ---- Figures: "70% of patients into remission", "nine out of ten respond" ----
 
@@ -146,7 +147,7 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   if (words.find(facts, 'comparison-arm').some((c) => c.end <= n.start && gap(facts, c, n).words <= 3 && gap(facts, c, n).sameClause)) return undefined;
   const measure = measureNear(facts, n, words, index);
   if (!measure || isNegated(facts, measure.cue) || aboutOtherCondition(facts, n, index, words)) return undefined;
-  const mention = interventionFor(facts, n, index);
+  const mention = subjectFor(facts, n, index, words);
   if (!mention) return undefined;
   const low = n.value;
   const high = n.max ?? n.value;
@@ -167,6 +168,19 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   };
 }
 
+/**
+ * The treatment a figure or duration is about, passing over a comparator: in "ketamine beat ECT, with 55% of patients staying
+ * well", ECT is what ketamine was measured against, not the subject of what follows.
+ */
+function subjectFor(facts: SentenceFacts, span: Span, index: EvidenceIndex, words: EvidenceWords): InterventionMention | undefined {
+  const comparators = words.find(facts, 'superiority', 'comparison-arm');
+  // "…compared with ECT, which keeps symptoms at bay": a relative clause is about the comparator itself.
+  const compared = (i: InterventionMention) =>
+    isHere(i) && comparators.some((c) => c.end <= i.start && gap(facts, c, i).words <= 1 && gap(facts, c, i).sameClause) && !RELATIVE_AFTER.test(textBetween(facts, i, span));
+  if (!facts.interventions.some(compared)) return interventionFor(facts, span, index);
+  return interventionFor({ ...facts, interventions: facts.interventions.filter((i) => !compared(i)) }, span, index);
+}
+
 // ---- Shares in words: "every patient responds", "virtually everyone", "most patients ... in remission" ----
 
 function shareHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
@@ -175,7 +189,7 @@ function shareHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, word
   const measure = measureNear(facts, cue, words, index);
   // "most patients are not in remission": the outcome itself is denied.
   if (!measure || isNegated(facts, measure.cue) || aboutOtherCondition(facts, cue, index, words)) return undefined;
-  const mention = interventionFor(facts, cue, index);
+  const mention = subjectFor(facts, cue, index, words);
   if (!mention) return undefined;
   // A word like "most" claims more than half: no tolerance, the word is already vague.
   const judged = judgeShare(index, mention.id, measure.measure, share, share, false);
@@ -395,7 +409,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
     };
   }
 
-  const mention = interventionFor(facts, lasting, index);
+  const mention = subjectFor(facts, lasting, index, words);
   if (!mention) return undefined;
   const regimen = regimenOf(facts, words);
   const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation');
