@@ -127,3 +127,19 @@ describe('evidence-mismatch: the comparator is not the subject', () => {
     assert.deepEqual(em('Ketamine was compared with ECT, and 26% of ketamine patients had responded at six weeks.'), []);
   });
 });
+
+describe('evidence-mismatch: what an approval rested on', () => {
+  it('flags an approval credited to a study of another population', () => {
+    const [f] = em('Esketamine won approval on the strength of ASPIRE I, in adults with treatment-resistant depression.');
+    assert.equal(f?.text, 'treatment-resistant depression');
+    assert.match(f!.message, /Fu 2020/);
+    // No treatment named: the study's population still decides.
+    assert.equal(em('That approval was based on ASPIRE I, a trial in adults with treatment-resistant depression.').length, 1);
+  });
+
+  it('leaves the right population, a narrower one and a negated claim alone', () => {
+    assert.deepEqual(em('Esketamine won approval on the strength of ASPIRE I, in adults with acute suicidal ideation.'), []);
+    assert.deepEqual(em('Esketamine won approval on the strength of ASPIRE I, in adults with major depression and suicidal thoughts.'), []);
+    assert.deepEqual(em('ASPIRE I did not lead to an approval for treatment-resistant depression.'), []);
+  });
+});

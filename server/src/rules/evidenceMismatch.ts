@@ -85,7 +85,12 @@ export const evidenceMismatch: RuleDefinition = {
       if (sentence.question || document.block.kind === 'heading' || document.referenceEntry) return [];
       const facts = ownVoice(sentence);
       // Nothing to judge without a pack treatment in the sentence or before it.
-      if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) return [];
+      if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) {
+        // An approval credited to a cited study needs no treatment named: the study's population decides.
+        if (!facts.conditions.length || !words.any(facts, 'approval', 'approval-plain')) return [];
+        const cited = citedSources(facts, document);
+        return firstOfOverlapping(words.find(facts, 'approval', 'approval-plain').map((cue) => basisHit(facts, cue, index, cited)));
+      }
       // Something to judge: a figure, a duration or year, a status or comparison word, or a benefit claimed for a condition.
       const figures = facts.numbers.some((n) => SHARE_KINDS.has(n.kind) || n.kind === 'duration' || n.kind === 'year' || n.kind === 'effect-size');
       const cues = words.any(facts, 'share-100', 'share-95', 'share-51', 'duration-permanent', 'approval', 'approval-plain', 'status-standard', 'route-exclusive', 'superiority', 'effect-size');
@@ -99,7 +104,7 @@ export const evidenceMismatch: RuleDefinition = {
       for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(figureHit(facts, n, index, words, cited));
       for (const cue of words.find(facts, 'share-100', 'share-95', 'share-51')) add(shareHit(facts, cue, index, words));
       for (const d of durationClaims(facts, words)) add(durationHit(facts, d, index, words, cited));
-      for (const cue of words.find(facts, 'approval', 'approval-plain')) add(regulatoryHit(facts, cue, index, words));
+      for (const cue of words.find(facts, 'approval', 'approval-plain')) add(basisHit(facts, cue, index, cited) ?? regulatoryHit(facts, cue, index, words));
       for (const cue of words.find(facts, 'status-standard')) add(standardHit(facts, cue, index));
       add(effectSizeHit(facts, index, words, cited));
       add(routeHit(facts, index, words));
@@ -567,6 +572,42 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
     }
   }
   return undefined;
+}
+
+/**
+ * "That approval rested on ASPIRE I and II, in adults with treatment-resistant depression.[^2]", "the study found…, leading to
+ * FDA approval for treatment-resistant depression": an approval tied to a cited study whose population was another condition.
+ */
+function basisHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, cited: CitedSource[]): RuleHit | undefined {
+  if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
+  const stated = facts.conditions
+    .filter((c) => c.start >= cue.end && gap(facts, cue, c).sameClause && !isNegated(facts, c))
+    .map((c) => ({ cue: c, id: conditionOf(index, c.cue) }))
+    .filter((c): c is { cue: typeof c.cue; id: string } => !!c.id);
+  if (!stated.length) return undefined;
+  for (const { source, via } of cited) {
+    const studied = source && isUsable(source) && via !== 'topic' ? source.population?.condition : undefined;
+    if (!studied || stated.some((c) => related(index, c.id, studied))) continue;
+    const said = stated[0]!.cue;
+    return {
+      start: said.start,
+      end: said.end,
+      message: `${sourceShortName(source!)} did not study ${quote(said.cue)}. Its population: ${lowerFirst(source!.population!.description)} An approval for ${quote(said.cue)} cannot rest on it.`,
+      suggestions: [],
+      evidenceIds: [source!.id, ...index.packs.flatMap((p) => p.regulatory ?? []).filter((e) => e.sources.includes(source!.id)).map((e) => e.id)],
+    };
+  }
+  return undefined;
+}
+
+/** Whether two conditions are the same or one is a narrower form of the other (TRD within major depression). */
+function related(index: EvidenceIndex, a: string, b: string): boolean {
+  const chain = (id: string) => {
+    const out: string[] = [];
+    for (let c: string | undefined = id; c && !out.includes(c); c = index.condition(c)?.broader) out.push(c);
+    return out;
+  };
+  return chain(a).includes(b) || chain(b).includes(a);
 }
 
 /** "Ketamine is a first-line treatment for depression" when its use for depression is off-label. */
