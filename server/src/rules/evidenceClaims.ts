@@ -49,6 +49,7 @@ export type Slot =
   | 'bound-upper'
   | 'superiority'
   | 'route-exclusive'
+  | 'care-setting'
   | 'change-not-share'
   | 'design-meta-analysis'
   | 'design-randomized'

@@ -81,15 +81,21 @@ export const evidenceMismatch: RuleDefinition = {
         }),
       );
     };
-    return (facts, document) => {
-      if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
+    return (sentence, document) => {
+      if (sentence.question || document.block.kind === 'heading' || document.referenceEntry) return [];
+      const facts = ownVoice(sentence);
       // Nothing to judge without a pack treatment in the sentence or before it.
-      if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) return [];
+      if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) {
+        // An approval credited to a cited study needs no treatment named: the study's population decides.
+        if (!facts.conditions.length || !words.any(facts, 'approval', 'approval-plain')) return [];
+        const cited = citedSources(facts, document);
+        return firstOfOverlapping(words.find(facts, 'approval', 'approval-plain').map((cue) => basisHit(facts, cue, index, cited)));
+      }
       // Something to judge: a figure, a duration or year, a status or comparison word, or a benefit claimed for a condition.
       const figures = facts.numbers.some((n) => SHARE_KINDS.has(n.kind) || n.kind === 'duration' || n.kind === 'year' || n.kind === 'effect-size');
       const cues = words.any(facts, 'share-100', 'share-95', 'share-51', 'duration-permanent', 'approval', 'approval-plain', 'status-standard', 'route-exclusive', 'superiority', 'effect-size');
       const aboutSafety = safety.mentions(facts);
-      if (!figures && !cues && !aboutSafety && !facts.claimVerbs.some((v) => v.object)) return [];
+      if (!figures && !cues && !aboutSafety && !facts.claimVerbs.some((v) => v.object) && !facts.conditions.length) return [];
       const cited = citedSources(facts, document);
       const candidates: (RuleHit | undefined)[] = [];
       const add = (hit: RuleHit | undefined) => candidates.push(hit);
@@ -98,7 +104,7 @@ export const evidenceMismatch: RuleDefinition = {
       for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(figureHit(facts, n, index, words, cited));
       for (const cue of words.find(facts, 'share-100', 'share-95', 'share-51')) add(shareHit(facts, cue, index, words));
       for (const d of durationClaims(facts, words)) add(durationHit(facts, d, index, words, cited));
-      for (const cue of words.find(facts, 'approval', 'approval-plain')) add(regulatoryHit(facts, cue, index, words));
+      for (const cue of words.find(facts, 'approval', 'approval-plain')) add(basisHit(facts, cue, index, cited) ?? regulatoryHit(facts, cue, index, words));
       for (const cue of words.find(facts, 'status-standard')) add(standardHit(facts, cue, index));
       add(effectSizeHit(facts, index, words, cited));
       add(routeHit(facts, index, words));
@@ -106,11 +112,33 @@ export const evidenceMismatch: RuleDefinition = {
       const superiority = superiorityClaim(facts, words, index, cited);
       // Superiority over a comparator that a cited study did not show is citation-mismatch's to report; credited to
       // uncited research ("studies clearly show X beats Y") it is an evidence claim that needs a source, not a figure to correct.
-      if (superiority && !cited.length && !facts.studyClaims.length && !refersToStudy(facts, words) && !creditsResearch(facts)) add(superiority.hit);
+      // After a citation in its paragraph ("…41.2% with ECT.[^4] In other words, ketamine outperformed ECT") it sums up that study.
+      const summarisesCited = document.paragraphCited && !document.citedFrom(facts.sentence.start);
+      if (superiority && !cited.length && !summarisesCited && !facts.studyClaims.length && !refersToStudy(facts, words) && !creditsResearch(facts)) add(superiority.hit);
       return firstOfOverlapping(candidates);
     };
   },
 };
+
+/**
+ * Whose voice a sentence speaks in, adjusted for two constructions claim analysis reads the other way:
+ * - "Esketamine (sold as Spravato) was cleared in 2017": a selling label followed by a treatment's name gives its brand,
+ *   it does not put the rest of the sentence in a seller's mouth the way "marketed as a cure" does.
+ * - "Be wary of any clinic that says ketamine works for everyone": a reporting or promising verb in a relative clause
+ *   describes what someone else claims, so the rest of the clause is theirs, however plainly it is worded.
+ */
+function ownVoice(facts: SentenceFacts): SentenceFacts {
+  const at = facts.sentence.start;
+  const names = (a: Span) => facts.interventions.some((i) => isHere(i) && i.start >= a.end && gap(facts, a, i).words === 0);
+  const labels = facts.attributions.filter((a) => a.category === 'distancing' && names(a));
+  const relative = (c: Span) => RELATIVE_BEFORE.test(facts.text.slice(Math.max(0, c.start - at - 12), c.start - at));
+  const reported = [...facts.attributions.filter((a) => a.category === 'reporting-verb'), ...facts.assurances].filter(relative).map((c) => ({ ...c, category: 'stance-verb' }));
+  if (!labels.length && !reported.length) return facts;
+  return { ...facts, attributions: [...facts.attributions.filter((a) => !labels.includes(a)), ...reported] };
+}
+
+const RELATIVE_BEFORE = /\b(?:that|who|which)\s+$/i;
+const RELATIVE_AFTER = /^[\s,]*(?:which|that|who|where)\b/i;
 
 // ---- Figures: "70% of patients into remission", "nine out of ten respond" ----
 
@@ -124,7 +152,7 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   if (words.find(facts, 'comparison-arm').some((c) => c.end <= n.start && gap(facts, c, n).words <= 3 && gap(facts, c, n).sameClause)) return undefined;
   const measure = measureNear(facts, n, words, index);
   if (!measure || isNegated(facts, measure.cue) || aboutOtherCondition(facts, n, index, words)) return undefined;
-  const mention = interventionFor(facts, n, index);
+  const mention = subjectFor(facts, n, index, words);
   if (!mention) return undefined;
   const low = n.value;
   const high = n.max ?? n.value;
@@ -145,6 +173,19 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   };
 }
 
+/**
+ * The treatment a figure or duration is about, passing over a comparator: in "ketamine beat ECT, with 55% of patients staying
+ * well", ECT is what ketamine was measured against, not the subject of what follows.
+ */
+function subjectFor(facts: SentenceFacts, span: Span, index: EvidenceIndex, words: EvidenceWords): InterventionMention | undefined {
+  const comparators = words.find(facts, 'superiority', 'comparison-arm');
+  // "…compared with ECT, which keeps symptoms at bay": a relative clause is about the comparator itself.
+  const compared = (i: InterventionMention) =>
+    isHere(i) && comparators.some((c) => c.end <= i.start && gap(facts, c, i).words <= 1 && gap(facts, c, i).sameClause) && !RELATIVE_AFTER.test(textBetween(facts, i, span));
+  if (!facts.interventions.some(compared)) return interventionFor(facts, span, index);
+  return interventionFor({ ...facts, interventions: facts.interventions.filter((i) => !compared(i)) }, span, index);
+}
+
 // ---- Shares in words: "every patient responds", "virtually everyone", "most patients ... in remission" ----
 
 function shareHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
@@ -153,7 +194,7 @@ function shareHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, word
   const measure = measureNear(facts, cue, words, index);
   // "most patients are not in remission": the outcome itself is denied.
   if (!measure || isNegated(facts, measure.cue) || aboutOtherCondition(facts, cue, index, words)) return undefined;
-  const mention = interventionFor(facts, cue, index);
+  const mention = subjectFor(facts, cue, index, words);
   if (!mention) return undefined;
   // A word like "most" claims more than half: no tolerance, the word is already vague.
   const judged = judgeShare(index, mention.id, measure.measure, share, share, false);
@@ -183,13 +224,28 @@ function measureNear(facts: SentenceFacts, span: Span, words: EvidenceWords, ind
     .map((cue) => ({ cue, ...gap(facts, span, cue) }))
     .filter((c) => c.sameClause && c.words <= 10 && !(c.cue.start < span.end && span.start < c.cue.end) && !recoveryFromOther(facts, c.cue))
     // "26% responded and 15% reached remission": an outcome word belongs to the figure nearest to it.
-    .filter((c) => !facts.numbers.some((n) => n.start !== span.start && SHARE_KINDS.has(n.kind) && gap(facts, n, c.cue).sameClause && gap(facts, n, c.cue).words < c.words))
+    // On a tie the word goes to the figure it is not split from by "and" or a comma: "26% had responded and 15% were in remission".
+    .filter(
+      (c) =>
+        !facts.numbers.some((n) => {
+          if (n.start === span.start || !SHARE_KINDS.has(n.kind) || !gap(facts, n, c.cue).sameClause) return false;
+          const other = gap(facts, n, c.cue).words;
+          return other < c.words || (other === c.words && COORDINATED.test(textBetween(facts, span, c.cue)) && !COORDINATED.test(textBetween(facts, n, c.cue)));
+        }),
+    )
     .sort((a, b) => a.words - b.words || (a.cue.start < span.start ? -1 : 1));
   const best = candidates[0];
   if (!best) return undefined;
   const base: Measure = best.cue.slot === 'outcome-remission' ? 'remission' : 'response';
   const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation' && gap(facts, c, best.cue).sameClause);
   return { measure: suicidal ? (`si-${base}` as Measure) : base, cue: best.cue };
+}
+
+const COORDINATED = /,|\b(?:and|while|whereas|but|versus|vs)\b/i;
+
+function textBetween(facts: SentenceFacts, a: Span, b: Span): string {
+  const at = facts.sentence.start;
+  return a.end <= b.start ? facts.text.slice(a.end - at, b.start - at) : facts.text.slice(b.end - at, a.start - at);
 }
 
 /** "fully recovered from the dissociation", "recovered from the anaesthetic": recovery from something other than an illness. */
@@ -313,7 +369,14 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
   // "in the last five years": calendar time.
   if (words.find(facts, 'time-period').some((c) => c.end <= d.start && gap(facts, c, d).words === 0)) return undefined;
   // "it lasts forever": a word for the treatment (or its effect) is a benefit's subject when the claim is of permanence.
-  const forever = d.days === Infinity ? words.find(facts, 'outcome-duration-weak').filter((c) => words.find(facts, 'reference').some((r) => r.end <= c.start && gap(facts, r, c).words <= 1)) : [];
+  // "the improvement is permanent", "relief is lifelong": a benefit word just before a claim of permanence is its subject.
+  const forever =
+    d.days === Infinity
+      ? [
+          ...words.find(facts, 'outcome-duration-weak').filter((c) => words.find(facts, 'reference').some((r) => r.end <= c.start && gap(facts, r, c).words <= 1)),
+          ...words.find(facts, 'outcome-improvement', 'outcome-remission').filter((c) => c.end <= d.start && gap(facts, c, d).words <= 2 && !isNegated(facts, c)),
+        ]
+      : [];
   const lasting = [...durationCues(facts, words), ...forever]
     .filter((c) => gap(facts, c, d).sameClause && gap(facts, c, d).words <= 8)
     .sort((a, b) => gap(facts, a, d).words - gap(facts, b, d).words)[0];
@@ -351,7 +414,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
     };
   }
 
-  const mention = interventionFor(facts, lasting, index);
+  const mention = subjectFor(facts, lasting, index, words);
   if (!mention) return undefined;
   const regimen = regimenOf(facts, words);
   const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation');
@@ -511,6 +574,42 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
   return undefined;
 }
 
+/**
+ * "That approval rested on ASPIRE I and II, in adults with treatment-resistant depression.[^2]", "the study found…, leading to
+ * FDA approval for treatment-resistant depression": an approval tied to a cited study whose population was another condition.
+ */
+function basisHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, cited: CitedSource[]): RuleHit | undefined {
+  if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
+  const stated = facts.conditions
+    .filter((c) => c.start >= cue.end && gap(facts, cue, c).sameClause && !isNegated(facts, c))
+    .map((c) => ({ cue: c, id: conditionOf(index, c.cue) }))
+    .filter((c): c is { cue: typeof c.cue; id: string } => !!c.id);
+  if (!stated.length) return undefined;
+  for (const { source, via } of cited) {
+    const studied = source && isUsable(source) && via !== 'topic' ? source.population?.condition : undefined;
+    if (!studied || stated.some((c) => related(index, c.id, studied))) continue;
+    const said = stated[0]!.cue;
+    return {
+      start: said.start,
+      end: said.end,
+      message: `${sourceShortName(source!)} did not study ${quote(said.cue)}. Its population: ${lowerFirst(source!.population!.description)} An approval for ${quote(said.cue)} cannot rest on it.`,
+      suggestions: [],
+      evidenceIds: [source!.id, ...index.packs.flatMap((p) => p.regulatory ?? []).filter((e) => e.sources.includes(source!.id)).map((e) => e.id)],
+    };
+  }
+  return undefined;
+}
+
+/** Whether two conditions are the same or one is a narrower form of the other (TRD within major depression). */
+function related(index: EvidenceIndex, a: string, b: string): boolean {
+  const chain = (id: string) => {
+    const out: string[] = [];
+    for (let c: string | undefined = id; c && !out.includes(c); c = index.condition(c)?.broader) out.push(c);
+    return out;
+  };
+  return chain(a).includes(b) || chain(b).includes(a);
+}
+
 /** "Ketamine is a first-line treatment for depression" when its use for depression is off-label. */
 function standardHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex): RuleHit | undefined {
   if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
@@ -532,9 +631,11 @@ function standardHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex): 
 
 /** The treatment a status word is about: named before it in the clause ("ketamine is FDA-approved"), or right after ("FDA-approved ketamine"). */
 function subjectOfStatus(facts: SentenceFacts, cue: Span, index: EvidenceIndex): InterventionMention | undefined {
-  const before = facts.interventions.filter((i) => i.end <= cue.start && sameClauseOverAsides(facts, i, cue) && gap(facts, i, cue).words <= 12).sort((a, b) => b.end - a.end)[0];
-  const after = facts.interventions.find((i) => i.start >= cue.end && gap(facts, cue, i).words <= 1);
-  const chosen = before ?? after ?? (facts.interventions.length ? undefined : topicIntervention(facts, index));
+  // "The spray is now approved for…": a generic word for how the last pack treatment is given stands for it.
+  const mentions = facts.interventions.map((i) => standsForTopic(facts, i, index));
+  const before = mentions.filter((i) => i.end <= cue.start && sameClauseOverAsides(facts, i, cue) && gap(facts, i, cue).words <= 12).sort((a, b) => b.end - a.end)[0];
+  const after = mentions.find((i) => i.start >= cue.end && gap(facts, cue, i).words <= 1);
+  const chosen = before ?? after ?? (mentions.length ? undefined : topicIntervention(facts, index));
   return chosen && index.intervention(chosen.id) ? chosen : undefined;
 }
 
@@ -579,7 +680,11 @@ function named(facts: SentenceFacts, mention: InterventionMention): string {
 function routeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
   const at = facts.sentence.start;
   // "is only given in certified centres", "only given under supervision": where or how it is supervised, not its route.
-  const setting = (c: Span) => /^\s+(?:in|at|under|to|within)\b/i.test(facts.text.slice(c.end - at, c.end - at + 10));
+  // "is only given through a restricted program", "only via certified clinics": access, not route.
+  const settings = words.find(facts, 'care-setting');
+  const setting = (c: Span) =>
+    /^\s+(?:in|at|under|to|within)\b/i.test(facts.text.slice(c.end - at, c.end - at + 10)) ||
+    (/^\s+(?:through|via|by)\b/i.test(facts.text.slice(c.end - at, c.end - at + 10)) && settings.some((s) => s.start >= c.end && gap(facts, c, s).words <= 4 && gap(facts, c, s).sameClause));
   const cue = words.find(facts, 'route-exclusive').find((c) => !isNegated(facts, c) && !isAttributed(facts, c, OWN_VOICE) && !setting(c));
   if (!cue) return undefined;
   const mention = interventionFor(facts, cue, index);
@@ -607,10 +712,13 @@ const UNSHOWN: ReadonlySet<string> = new Set(['uncertain', 'no-significant-diffe
 function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
   const at = facts.sentence.start;
   for (const verb of facts.claimVerbs) {
-    if (verb.category === 'correlational' || verb.category === 'harm' || !verb.object) continue;
+    // "Esketamine prevents suicide": the condition's own name can take in the verb ("prevents suicide"), leaving it no object.
+    const object = verb.object ?? facts.conditions.find((c) => c.start <= verb.end && c.end > verb.end);
+    if (verb.category === 'correlational' || verb.category === 'harm' || !object) continue;
     if (isHedgedClaim(facts, words, verb.start, false)) continue;
     if (isNegated(facts, verb) || isAttributed(facts, verb, OWN_VOICE)) continue;
-    const condition = conditionOf(index, facts.text.slice(verb.object.start - at, verb.object.end - at));
+    // "has been shown to prevent suicide": the outcome may be named by the verb and its object together ("prevent suicide").
+    const condition = conditionOf(index, facts.text.slice(object.start - at, object.end - at));
     if (!condition) continue;
     const mention = verb.subject ?? interventionFor(facts, verb, index);
     if (!mention || !index.intervention(mention.id)) continue;
@@ -622,8 +730,8 @@ function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: Evidenc
     const start = verb.subject && verb.subject.start < verb.start ? verb.subject.start : verb.start;
     return {
       start,
-      end: verb.object.end,
-      message: `${quote(facts.text.slice(start - at, verb.object.end - at))} is not what the evidence shows: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
+      end: object.end,
+      message: `${quote(facts.text.slice(start - at, object.end - at))} is not what the evidence shows: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
       suggestions: [],
       evidenceIds: [finding.id, ...finding.sources],
     };

@@ -1,0 +1,145 @@
+// evidence-mismatch on phrasings that recur in clinic and news copy: one dose
+// "holding symptoms off" for months, approvals stated for the wrong year,
+// population or purpose, and permanence claimed for a benefit. Each positive
+// has near misses beside it: hedged, negated, correct figures, other treatments.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Checker } from '../../server/src/core/checker.js';
+import { buildKnowledge } from '../../server/src/core/knowledge/knowledge.js';
+
+const checker = new Checker(buildKnowledge());
+const em = (text: string) => checker.check(text).findings.filter((f) => f.ruleId === 'evidence-mismatch');
+
+describe('evidence-mismatch: holding symptoms off', () => {
+  it('reads "holds off symptoms" and "keeps depression away" as how long a benefit lasts', () => {
+    assert.equal(em('A single ketamine infusion can hold off symptoms for months.')[0]?.text, 'for months');
+    assert.equal(em('Our clinic uses ketamine. One session keeps depression away for half a year.').length, 1);
+    assert.equal(em('One esketamine dose wards off depression for a year or more.').length, 1);
+  });
+
+  it('leaves supported durations, negations, instructions and other treatments alone', () => {
+    assert.deepEqual(em('A single ketamine infusion can hold off symptoms for about a week.'), []);
+    assert.deepEqual(em('A single ketamine infusion does not keep depression away for months.'), []);
+    assert.deepEqual(em('After a ketamine session, hold off on driving for the rest of the day.'), []);
+    assert.deepEqual(em('A course of psilocybin therapy kept depression away for months in one trial.'), []);
+  });
+});
+
+describe('evidence-mismatch: approvals', () => {
+  it('judges an approval year when the brand is given with "sold as" or "marketed as"', () => {
+    assert.equal(em('Esketamine (sold as Spravato) was cleared in 2016 for hard-to-treat depression.')[0]?.text, '2016');
+    assert.equal(em('Esketamine, marketed as Spravato, won approval in 2018.').length, 1);
+    assert.deepEqual(em('Esketamine (sold as Spravato) was cleared in 2019 for treatment-resistant depression in adults.'), []);
+    // A selling label with no product name after it still reports someone else's claim.
+    assert.deepEqual(em('Some clinics sell it as a ketamine cure approved in 2016.'), []);
+  });
+});
+
+describe('evidence-mismatch: the subject of a status claim', () => {
+  it('reads "the infusions" as the last pack treatment when another treatment was named in between', () => {
+    const text = 'Ketamine infusions are popular. Antidepressants take weeks to work. The infusions were FDA-approved for depression in 2016.';
+    assert.equal(em(text)[0]?.text, '2016');
+    assert.deepEqual(em('Ketamine infusions are popular. Antidepressants take weeks to work. The pills were approved in 1988.'), []);
+  });
+});
+
+describe("evidence-mismatch: other people's claims", () => {
+  it('leaves a claim reported in a relative clause ("any clinic that says…") to its speaker', () => {
+    assert.deepEqual(em('Steer clear of any provider that says ketamine puts everyone into remission.'), []);
+    assert.deepEqual(em('Be careful with clinics who say a single ketamine infusion keeps working for six months.'), []);
+  });
+
+  it('still flags the same claim made in the writer’s own voice', () => {
+    assert.equal(em('Ketamine puts everyone into remission, which is why we offer it.').length, 1);
+    assert.equal(em('A single ketamine infusion keeps working for six months, our clinic says.').length, 1);
+  });
+});
+
+describe('evidence-mismatch: routes and access', () => {
+  it('reads "only given through a restricted program" as controlled access, not a single route', () => {
+    assert.deepEqual(em('Esketamine is only given through a restricted program because of its misuse potential.'), []);
+    assert.deepEqual(em('Ketamine can only be given by a specialist in our clinic.'), []);
+  });
+
+  it('still flags a single route', () => {
+    assert.equal(em('Ketamine can only be given through an IV drip.').length, 1);
+    assert.equal(em('Ketamine is only given through a vein in a clinic.').length, 1);
+  });
+});
+
+describe('evidence-mismatch: which outcome a figure is about', () => {
+  it('gives an outcome word to the figure it is not split from by "and"', () => {
+    // The VA figures (26% response, 15% remission) are both inside their ranges.
+    assert.deepEqual(em('With IV ketamine, 26% had responded and 15% were in remission at six weeks.'), []);
+    const both = em('With IV ketamine, 80% had responded and 75% were in remission at six weeks.');
+    assert.deepEqual(both.map((f) => f.text), ['80%', '75%']);
+    assert.match(both[1]!.message, /remission/);
+    assert.equal(em('With IV ketamine, remission came in 30% and response in 10%.')[0]?.text, '10%');
+  });
+});
+
+describe('evidence-mismatch: superiority', () => {
+  it('flags uncited superiority over a comparator the evidence does not favour', () => {
+    assert.equal(em('Ketamine beats ECT for severe depression.').length, 1);
+  });
+
+  it('leaves a summary of a study cited earlier in the paragraph to citation-mismatch', () => {
+    const doc = 'Ketamine was compared with ECT in a large trial.[^1] In other words, ketamine beats ECT for severe depression.\n\n[^1]: Anand A, et al. Ketamine versus ECT for nonpsychotic treatment-resistant major depression. N Engl J Med. 2023.';
+    assert.deepEqual(em(doc), []);
+  });
+});
+
+describe('evidence-mismatch: permanence', () => {
+  it('reads "the improvement is permanent" and "remission is lifelong" as claims about how long a benefit lasts', () => {
+    assert.equal(em('After a course of ketamine infusions the improvement is permanent.')[0]?.text, 'permanent');
+    assert.equal(em('With ketamine infusions the remission is lifelong.').length, 1);
+  });
+
+  it('leaves denials, side effects and hedged harms alone', () => {
+    assert.deepEqual(em('With ketamine infusions the relief is not permanent.'), []);
+    assert.deepEqual(em('With ketamine infusions, the dissociation is never permanent.'), []);
+    assert.deepEqual(em("Ketamine's effects on memory may be permanent."), []);
+  });
+});
+
+describe('evidence-mismatch: preventing suicide', () => {
+  it('flags a claim that esketamine prevents suicide, however the verb is built', () => {
+    assert.equal(em('Esketamine prevents suicide.').length, 1);
+    assert.equal(em('The approval means the spray esketamine has been shown to prevent suicide.').length, 1);
+  });
+
+  it('leaves hedged, negated and other-treatment claims alone', () => {
+    assert.deepEqual(em('Esketamine may prevent suicide in some patients.'), []);
+    assert.deepEqual(em('Esketamine has not been shown to prevent suicide.'), []);
+    assert.deepEqual(em('Lithium can prevent suicide.'), []);
+  });
+});
+
+describe('evidence-mismatch: the comparator is not the subject', () => {
+  it('judges what follows "ketamine beat ECT" as a claim about ketamine', () => {
+    assert.ok(em('Ketamine beat ECT in a recent trial, with most patients staying well for six months.').some((f) => f.text === 'six months'));
+    assert.equal(em('Ketamine outperformed ECT, with 90% of patients in remission.').some((f) => f.text === '90%'), true);
+  });
+
+  it('leaves a relative clause about the comparator, and supported figures, alone', () => {
+    assert.deepEqual(em('Ketamine is often compared with ECT, which keeps symptoms at bay for six months.'), []);
+    assert.deepEqual(em('Ketamine was compared with ECT, and 26% of ketamine patients had responded at six weeks.'), []);
+  });
+});
+
+describe('evidence-mismatch: what an approval rested on', () => {
+  it('flags an approval credited to a study of another population', () => {
+    const [f] = em('Esketamine won approval on the strength of ASPIRE I, in adults with treatment-resistant depression.');
+    assert.equal(f?.text, 'treatment-resistant depression');
+    assert.match(f!.message, /Fu 2020/);
+    // No treatment named: the study's population still decides.
+    assert.equal(em('That approval was based on ASPIRE I, a trial in adults with treatment-resistant depression.').length, 1);
+  });
+
+  it('leaves the right population, a narrower one and a negated claim alone', () => {
+    assert.deepEqual(em('Esketamine won approval on the strength of ASPIRE I, in adults with acute suicidal ideation.'), []);
+    assert.deepEqual(em('Esketamine won approval on the strength of ASPIRE I, in adults with major depression and suicidal thoughts.'), []);
+    assert.deepEqual(em('ASPIRE I did not lead to an approval for treatment-resistant depression.'), []);
+  });
+});
