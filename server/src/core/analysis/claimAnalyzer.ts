@@ -73,7 +73,8 @@ const YEAR = /(?:19|20)\d\d/;
 const CLAUSE_BREAK = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|,\s|\s-\s/;
 /** A break between two clauses that each can make their own claim ("Most improve, and TMS is…"); a bare comma is not one. */
 /** A preposition, clause break or "you"/"information"-type filler between a delivery verb and a health word: the word is not what is delivered. */
-const DELIVERY_GAP_BREAK = /\b(?:about|on|for|with|of|to|into|from|at|in|by|information|advice|support|access|options?|guidance|care|treatment|tips|dose|doses)\b|[;:()\u2014\u2013]/i;
+// "supports the formation of new neural pathways", "promotes the growth of collagen": a process noun lets "of" through to what it makes.
+const DELIVERY_GAP_BREAK = /\b(?:about|on|for|with|(?<!\b(?:production|formation|growth|release|repair|renewal|regeneration)\s)of|to|into|from|at|in|by|information|advice|support|access|options?|guidance|care|treatment|tips|dose|doses)\b|[;:()\u2014\u2013]/i;
 const SHARE_OF_GROUP = /\b(?:some|many|most|few|several|number of|lot of|plenty of|lots of)\s/i;
 export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
@@ -277,8 +278,8 @@ export class ClaimAnalyzer {
       // "used to treat", "in order to relieve": an infinitive describes a purpose, not a result.
       // ("a way to boost immunity", "known to cure" still claim a result.)
       const before = text.slice(Math.max(0, m.start - 16), m.start);
-      // "Known to treat" claims a result; "a new way to treat" names a purpose.
-      if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || !/\bways?\s+to\s+$/i.test(before))) continue;
+      // "Known to treat" claims a result; "a new way to treat", "one way to support your mood" name a purpose.
+      if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || delivery || !/\bways?\s+to\s+$/i.test(before))) continue;
       const object = this.objectAfter(facts, m.end, objects) ?? (delivery ? describedObjectAfter(facts, m.end, objects) : undefined);
       if (category === 'benefit-directional' && !object) continue;
       // "delivers natural, restorative sleep", not "gives you a leaflet about sleep" or "provides support for people with pain".
