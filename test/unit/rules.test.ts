@@ -82,3 +82,39 @@ describe('unqualified-efficacy messages', () => {
     assert.deepEqual(messages('Rebuild your gut lining in days!\n'), ['This states \u201crebuild gut lining\u201d as fact']);
   });
 });
+
+describe('unqualified-efficacy: mechanisms, label wording, comparisons and product categories', () => {
+  const flagged = (text: string) => checker.check(text + '\n').findings.some((f) => f.ruleId === 'unqualified-efficacy');
+  const check = (sentences: string[], expected: boolean) => {
+    for (const s of sentences) assert.equal(flagged(s), expected, `${expected ? 'should flag' : 'should not flag'}: ${s}`);
+  };
+
+  it('flags a mechanism stated as settled fact: a body target after a mechanism verb', () => {
+    check(['Lion\u2019s mane stimulates nerve growth factor.', 'Red light therapy activates your mitochondria.', 'This supplement increases serotonin naturally.', 'Each dose boosts BDNF.', 'Magnesium relaxes tense muscles.', 'The wristband normalizes your stress response.', 'This blend nourishes your gut lining.'], true);
+  });
+
+  it('does not flag a hedged, reported, negated or harmful mechanism, nor a body target with no benefit verb', () => {
+    check(['Ashwagandha may lower cortisol in some adults.', 'The authors concluded that psilocybin resets the default mode network.', 'There is no evidence that magnesium relaxes muscles.', 'The spray does not stimulate hair growth.', 'Stress raises cortisol.', 'Psilocybin can raise heart rate and blood pressure.', 'Serotonin levels vary across the day.', 'The muscles relax as the session ends.', 'Researchers want to know whether TMS wakes up underactive brain regions.', 'Doctors use magnesium to relax muscles during surgery.'], false);
+  });
+
+  it('flags supplement-label and guarantee wording with a health outcome as object', () => {
+    check(['Our formula supports healthy sleep and immune function.', 'This tea promotes weight loss.', 'These gummies guarantee deep sleep.', 'Elderberry keeps colds away all winter.', 'Turmeric can keep inflammation at bay.', 'Our patches melt away back pain.', 'Omega-3 supports the formation of new brain cells.'], true);
+  });
+
+  it('does not flag support given by people, a purpose, a preposition before the outcome, a denied guarantee or an instruction', () => {
+    check(['Exercise is one way to support your mood.', 'The evidence supports its use in adults with migraine.', 'We support patients with chronic pain.', 'No supplement can guarantee deep sleep.', 'The clinic offers a money-back guarantee on its sleep programme.', 'Keep a diary of your pain.', 'Our nurses keep track of your sleep.', 'Staff will keep you comfortable while the infusion runs.'], false);
+  });
+
+  it('flags a comparison with another treatment stated as fact, a multiple included', () => {
+    check(['CBD is more effective than ibuprofen for back pain.', 'Psilocybin outperforms antidepressants.', 'Our drips work twice as fast as oral vitamins.'], true);
+  });
+
+  it('does not flag a hedged, sourced or reported comparison', () => {
+    check(['Ketamine may work faster than pills for some patients.', 'In a 2021 trial, CBD was more effective than placebo for 40% of participants (Smith et al., 2021).', 'Critics say the brand claims its drips work twice as fast as oral vitamins.'], false);
+  });
+
+  it('reads a hedge or group only in the clause of an absolute benefit', () => {
+    check(['Results are permanent; most clients never look back.', 'The benefits last forever: many customers reorder every month.'], true);
+    check(['Results are permanent for some clients.', 'For many people the relief is immediate.'], false);
+  });
+});

@@ -55,9 +55,11 @@ export const unqualifiedEfficacy: RuleDefinition = {
         hits.push(toHit(facts, verb, knowledge));
         break; // One finding per sentence: the sentence is the claim.
       }
-      if (!hits.length && !facts.hedges.length && !facts.populations.length) {
+      if (!hits.length) {
         const outcome = absoluteOutcome(facts, outcomeStatements) ?? conditionResolves(facts, resolves, notBenefits);
-        if (outcome && !isNegated(facts, outcome) && !isAttributed(facts, outcome)) hits.push(outcomeHit(facts, outcome));
+        // A hedge or group qualifies the outcome only in its own clause: "Relief is instant: most people…" still claims instant relief.
+        const qualified = outcome && [...facts.hedges, ...facts.populations].some((q) => !CLAUSE_JOIN.test(between(facts, q, outcome)));
+        if (outcome && !qualified && !isNegated(facts, outcome) && !isAttributed(facts, outcome)) hits.push(outcomeHit(facts, outcome));
       }
       return hits;
     };
@@ -138,9 +140,18 @@ function outcomeHit(facts: SentenceFacts, span: Span): RuleHit {
   };
 }
 
-/** "100% of the time", "in 100 percent of users": a perfect rate makes a claim absolute; it does not limit it. */
+/**
+ * "100% of the time", "in 100 percent of users": a perfect rate makes a claim absolute; it does not limit it.
+ * "works twice as well", "three times faster": a multiple compares, with no group and no measure behind it.
+ */
 function isUniversal(n: NumberMention): boolean {
-  return (n.kind === 'percent' || n.kind === 'fraction') && (n.value ?? 0) >= 100;
+  return ((n.kind === 'percent' || n.kind === 'fraction') && (n.value ?? 0) >= 100) || n.kind === 'multiple';
+}
+
+/** The text between two spans, whichever comes first. */
+function between(facts: SentenceFacts, a: Span, b: Span): string {
+  const at = facts.sentence.start;
+  return a.end <= b.start ? facts.text.slice(a.end - at, b.start - at) : b.end <= a.start ? facts.text.slice(b.end - at, a.start - at) : '';
 }
 
 /** A contrast clause after the claim that says how soon its effect ends ("…, but the relief fades within the hour"). */
