@@ -113,6 +113,11 @@ describe('unqualified-efficacy: mechanisms, label wording, comparisons and produ
     check(['Ketamine may work faster than pills for some patients.', 'In a 2021 trial, CBD was more effective than placebo for 40% of participants (Smith et al., 2021).', 'Critics say the brand claims its drips work twice as fast as oral vitamins.'], false);
   });
 
+  it('reads "they" as a treatment only after a plural treatment name, and base forms after a plural subject', () => {
+    check(['Cold plunges are free. They reduce inflammation.', 'Probiotics are cheap, and they heal leaky gut.', 'Saunas flush toxins through your skin.', 'Collagen peptides smooth wrinkles.'], true);
+    check(['Ketamine is offered at our clinic. They treat depression with it too.', 'Statins are widely prescribed. They may lower cholesterol in some adults.', 'Probiotics are sold everywhere. They come in capsules and powders.', 'Stay calm during the session.'], false);
+  });
+
   it('reads a hedge or group only in the clause of an absolute benefit', () => {
     check(['Results are permanent; most clients never look back.', 'The benefits last forever: many customers reorder every month.'], true);
     check(['Results are permanent for some clients.', 'For many people the relief is immediate.'], false);

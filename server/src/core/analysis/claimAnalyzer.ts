@@ -85,6 +85,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
 export class ClaimAnalyzer {
   private readonly interventions: PhraseMatcher<Entry>;
   private readonly references: PhraseMatcher<LexiconEntry>;
+  /** "they": a reference only to a treatment with a plural name ("cold plunges", "probiotics"). */
+  private readonly pluralReferences: PhraseMatcher<LexiconEntry>;
   private readonly treatmentNouns: PhraseMatcher<LexiconEntry>;
   private readonly crowdCounts: PhraseMatcher<LexiconEntry>;
   private readonly exampleMarkers: PhraseMatcher<LexiconEntry>;
@@ -136,6 +138,7 @@ export class ClaimAnalyzer {
       scanner,
     );
     this.references = matcherFor(L.references, ['pronoun'], scanner);
+    this.pluralReferences = matcherFor(L.references, ['plural-pronoun'], scanner);
     this.exampleMarkers = matcherFor(L.references, ['example-marker'], scanner);
     this.addOnMarkers = matcherFor(L['evidence-claims'], ['add-on-marker', 'comparison-arm'], scanner);
     // Shared with the rules that read the same words, so they are looked up once per sentence.
@@ -255,7 +258,7 @@ export class ClaimAnalyzer {
     const at = facts.sentence.start;
     const verbs: ClaimVerb[] = [];
     // "it" stands for the treatment earlier sentences named, or else one named earlier in this sentence ("X saved my life, and it will save yours").
-    const references = topic.intervention || facts.interventions.length ? this.references.find(text) : [];
+    const references = topic.intervention || facts.interventions.length ? this.referencesIn(facts, topic) : [];
     const found = this.verbs.find(text);
     const objects = found.length ? this.objectCandidates(facts) : [];
     // "Boost immunity, cure hangovers and erase fatigue!": a string of imperatives that sells a result, not an instruction.
@@ -299,6 +302,17 @@ export class ClaimAnalyzer {
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
+  }
+
+  /** "it", "this treatment"; and "they" for a treatment with a plural name ("Cold plunges are free. They reduce inflammation."). */
+  private referencesIn(facts: SentenceFacts, topic: Topic): readonly PhraseMatch<LexiconEntry>[] {
+    const at = facts.sentence.start;
+    const found = this.references.find(facts.text);
+    const plural = this.pluralReferences.find(facts.text).filter((r) => {
+      const referent = topic.intervention ?? facts.interventions.find((i) => i.end <= at + r.start);
+      return !!referent && PLURAL_NOUN.test(referent.name.split(/\s+/).pop() ?? '');
+    });
+    return plural.length ? [...found, ...plural] : found;
   }
 
   /** "Turmeric capsules ease…", "ketamine infusions relieve…": a plural treatment noun after the named treatment is the head of the subject. */
