@@ -118,6 +118,14 @@ describe('unqualified-efficacy: mechanisms, label wording, comparisons and produ
     check(['Ketamine is offered at our clinic. They treat depression with it too.', 'Statins are widely prescribed. They may lower cholesterol in some adults.', 'Probiotics are sold everywhere. They come in capsules and powders.', 'Stay calm during the session.'], false);
   });
 
+  it('flags idioms of cure and cosmetic verbs with a health object', () => {
+    check(['Ketamine therapy gets to the root of depression.', 'Zinc shortens colds.', 'Creatine makes you stronger.', 'Breathwork puts an end to panic attacks.', 'Light therapy regulates your circadian rhythm.', 'This serum firms sagging skin overnight.', 'Fasting kick-starts your metabolism.'], true);
+  });
+
+  it('does not flag a harmful exposure or a condition as the cause, a service, a hedged idiom or a side effect', () => {
+    check(['Sleep deprivation increases anxiety.', 'Caffeine shortens deep sleep.', 'Chronic stress lowers immunity.', 'Depression reduces motivation.', 'Traffic speeds up after six.', 'Our team gets to the root of your billing questions.', 'Zinc may shorten colds by about a day in some adults.', 'Creatine makes you feel bloated at first.'], false);
+  });
+
   it('reads a hedge or group only in the clause of an absolute benefit', () => {
     check(['Results are permanent; most clients never look back.', 'The benefits last forever: many customers reorder every month.'], true);
     check(['Results are permanent for some clients.', 'For many people the relief is immediate.'], false);

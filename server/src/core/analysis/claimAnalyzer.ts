@@ -107,6 +107,8 @@ export class ClaimAnalyzer {
   private readonly benefitObjects: PhraseMatcher<LexiconEntry>;
   /** People and organisations ("our team", "doctors", "patients"): as a subject they describe a service, not a treatment's effect. */
   private readonly agentFragments: PhraseMatcher<LexiconEntry>;
+  /** Exposures that harm ("sleep deprivation", "alcohol"): as a subject they describe a cause, not a treatment's effect. */
+  private readonly exposureFragments: PhraseMatcher<LexiconEntry>;
   private readonly benefitObjectFragments: PhraseMatcher<LexiconEntry>;
   private readonly instructionWords: PhraseMatcher<LexiconEntry>;
   private readonly studyClaims: PhraseMatcher<LexiconEntry>;
@@ -157,6 +159,7 @@ export class ClaimAnalyzer {
     this.benefitObjects = matcherFor(L['health-context'], ['benefit-object'], scanner);
     this.benefitObjectFragments = matcherFor(L['health-context'], ['benefit-object']);
     this.agentFragments = matcherFor(L['health-context'], ['care-provider', 'people']);
+    this.exposureFragments = matcherFor(L['health-context'], ['harmful-exposure']);
     this.studyClaims = matcherFor(L.citations, ['study-claim', 'unnamed-study'], scanner);
     this.outcomeFragments = matcherFor(L['health-context'], ['outcome']);
     this.instructionWords = matcherFor(L['health-context'], ['instruction']);
@@ -294,6 +297,8 @@ export class ClaimAnalyzer {
       const phrase = subject ? undefined : nounPhraseBefore(text, m.start);
       // "Our team treats back pain", "doctors restore…": people or an organisation as subject describe a service, not a treatment's effect.
       if (phrase && category !== 'promise' && this.agentFragments.find(phrase.text).some((a) => a.end === phrase.text.length)) continue;
+      // "Sleep deprivation increases anxiety", "chronic stress lowers immunity": a harmful exposure or a condition as subject states a cause of harm.
+      if (phrase && category !== 'promise' && [...this.exposureFragments.find(phrase.text), ...this.conditionFragments.find(phrase.text)].some((a) => a.end === phrase.text.length)) continue;
       if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) {
         // "Adjustments cure migraines", "saunas flush out toxins": a plural common noun heading the subject makes a base form a verb, with a health object.
         if (!object || !phrase || !this.isThingSubject(phrase.text)) continue;
