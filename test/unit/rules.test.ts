@@ -126,6 +126,14 @@ describe('unqualified-efficacy: mechanisms, label wording, comparisons and produ
     check(['Sleep deprivation increases anxiety.', 'Caffeine shortens deep sleep.', 'Chronic stress lowers immunity.', 'Depression reduces motivation.', 'Traffic speeds up after six.', 'Our team gets to the root of your billing questions.', 'Zinc may shorten colds by about a day in some adults.', 'Creatine makes you feel bloated at first.'], false);
   });
 
+  it('flags a result behind a purpose clause of a treatment, a non-restrictive relative clause, or "here is why"', () => {
+    check(['Red light therapy penetrates deep into tissue to repair damaged cells.', 'Our blend is formulated to calm the nervous system.', 'We recommend cold plunges, which reduce inflammation.', 'Here is why acupuncture cures migraines.'], true);
+  });
+
+  it('does not flag a purpose of people or of a use, a relative clause with no outcome or a hedge, nor an embedded question', () => {
+    check(['Doctors use ketamine to treat pain during surgery.', 'Ketamine is used to treat depression.', 'Esketamine is sprayed into the nose to reach the brain quickly.', 'Nurses send patients home to rest after an infusion.', 'We offer three treatments, which help in different ways.', 'Patients get two infusions, which relieve pain for some.', 'Researchers explain how acupuncture might ease migraines.', 'The spray is formulated to be easy to use.'], false);
+  });
+
   it('reads a hedge or group only in the clause of an absolute benefit', () => {
     check(['Results are permanent; most clients never look back.', 'The benefits last forever: many customers reorder every month.'], true);
     check(['Results are permanent for some clients.', 'For many people the relief is immediate.'], false);

@@ -46,7 +46,7 @@ export const unqualifiedEfficacy: RuleDefinition = {
         if (verb.category !== 'promise' && !verb.subject && !verb.object) continue;
         // "how it works", "why ketamine helps": an embedded question, not a claim ("which is why it works" gives a reason and claims).
         const lead = facts.text.slice(0, (verb.subject?.start ?? verb.start) - at);
-        if (/\b(?:how|why|whether|if|what)\s+(?:\w+\s+){0,2}$/i.test(lead) && !/\b(?:which|that|this)(?:\s+is|'s|\u2019s)\s+why\s+(?:\w+\s+){0,2}$/i.test(lead)) continue;
+        if (/\b(?:how|why|whether|if|what)\s+(?:\w+\s+){0,2}$/i.test(lead) && !/\b(?:which|that|this|here)(?:\s+is|'s|\u2019s)\s+why\s+(?:\w+\s+){0,2}$/i.test(lead)) continue;
         // "works best alongside therapy", "works only for some": a qualified comparison.
         // Not "works better than antidepressants" (a comparison claimed as fact) nor "you'll sleep better" (a promise).
         if (verb.category !== 'promise' && /^\s+(?:(?:best|better)\b(?!\s+than\b)|(?:only|partly|differently|for some|in some)\b)/i.test(facts.text.slice(verb.end - at))) continue;

@@ -78,7 +78,8 @@ const DELIVERY_GAP_BREAK = /\b(?:about|on|for|with|(?<!\b(?:production|formation
 const SHARE_OF_GROUP = /\b(?:some|many|most|few|several|number of|lot of|plenty of|lots of)\s/i;
 export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
-const BASE_FORM_VERB_CONTEXT = /\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)\s+(?:\w+ly\s+)?$/i;
+// ", which reduce inflammation": a non-restrictive relative clause asserts its verb of what it follows.
+const BASE_FORM_VERB_CONTEXT = /(?:\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)|,\s+which)\s+(?:\w+ly\s+)?$/i;
 const ADDS_SOMETHING_TO = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){1,3}(?:to|into)\b/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
 
@@ -107,6 +108,8 @@ export class ClaimAnalyzer {
   private readonly benefitObjects: PhraseMatcher<LexiconEntry>;
   /** People and organisations ("our team", "doctors", "patients"): as a subject they describe a service, not a treatment's effect. */
   private readonly agentFragments: PhraseMatcher<LexiconEntry>;
+  /** "penetrates", "is formulated": what a treatment does on its way to the result an infinitive names. */
+  private readonly purposeLeads: PhraseMatcher<LexiconEntry>;
   /** Exposures that harm ("sleep deprivation", "alcohol"): as a subject they describe a cause, not a treatment's effect. */
   private readonly exposureFragments: PhraseMatcher<LexiconEntry>;
   private readonly benefitObjectFragments: PhraseMatcher<LexiconEntry>;
@@ -159,6 +162,7 @@ export class ClaimAnalyzer {
     this.benefitObjects = matcherFor(L['health-context'], ['benefit-object'], scanner);
     this.benefitObjectFragments = matcherFor(L['health-context'], ['benefit-object']);
     this.agentFragments = matcherFor(L['health-context'], ['care-provider', 'people']);
+    this.purposeLeads = matcherFor(L['health-context'], ['purpose-lead']);
     this.exposureFragments = matcherFor(L['health-context'], ['harmful-exposure']);
     this.studyClaims = matcherFor(L.citations, ['study-claim', 'unnamed-study'], scanner);
     this.outcomeFragments = matcherFor(L['health-context'], ['outcome']);
@@ -285,7 +289,7 @@ export class ClaimAnalyzer {
       // ("a way to boost immunity", "known to cure" still claim a result.)
       const before = text.slice(Math.max(0, m.start - 16), m.start);
       // "Known to treat" claims a result; "a new way to treat", "one way to support your mood" name a purpose.
-      if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || delivery || !/\bways?\s+to\s+$/i.test(before))) continue;
+      if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || delivery || !/\bways?\s+to\s+$/i.test(before)) && !this.actsToward(facts, m.start, references, topic)) continue;
       const object = this.objectAfter(facts, m.end, objects) ?? (delivery ? describedObjectAfter(facts, m.end, objects) : undefined);
       if (category === 'benefit-directional' && !object) continue;
       // "delivers natural, restorative sleep", not "gives you a leaflet about sleep" or "provides support for people with pain".
@@ -307,6 +311,17 @@ export class ClaimAnalyzer {
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
+  }
+
+  /**
+   * "Red light penetrates deep into tissue to repair…", "our blend is formulated to calm…": a treatment doing
+   * something on its way to a result, a few words before the infinitive; the result is claimed.
+   */
+  private actsToward(facts: SentenceFacts, verbStart: number, references: readonly PhraseMatch<LexiconEntry>[], topic: Topic): boolean {
+    const text = facts.text;
+    return this.purposeLeads
+      .find(text.slice(0, verbStart))
+      .some((lead) => wordCount(text.slice(lead.end, verbStart)) <= 6 && !CLAUSE_BREAK.test(text.slice(lead.end, verbStart)) && !!(this.subjectBefore(facts, lead.start, references, topic)));
   }
 
   /** "it", "this treatment"; and "they" for a treatment with a plural name ("Cold plunges are free. They reduce inflammation."). */
