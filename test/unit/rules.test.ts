@@ -134,6 +134,11 @@ describe('unqualified-efficacy: mechanisms, label wording, comparisons and produ
     check(['Doctors use ketamine to treat pain during surgery.', 'Ketamine is used to treat depression.', 'Esketamine is sprayed into the nose to reach the brain quickly.', 'Nurses send patients home to rest after an infusion.', 'We offer three treatments, which help in different ways.', 'Patients get two infusions, which relieve pain for some.', 'Researchers explain how acupuncture might ease migraines.', 'The spray is formulated to be easy to use.'], false);
   });
 
+  it('does not flag a claim followed by the limits of its evidence in a contrast clause, only by that', () => {
+    check(['Fish oil supports heart health, but the evidence is mixed.', 'Ketamine relieves depression, although more research is needed.'], false);
+    check(['Ketamine relieves depression, but it is expensive.'], true);
+  });
+
   it('reads a hedge or group only in the clause of an absolute benefit', () => {
     check(['Results are permanent; most clients never look back.', 'The benefits last forever: many customers reorder every month.'], true);
     check(['Results are permanent for some clients.', 'For many people the relief is immediate.'], false);

@@ -20,6 +20,7 @@ export const unqualifiedEfficacy: RuleDefinition = {
   create(knowledge, analyzer) {
     const evidenceWords = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
     const effectEnds = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['effect-ends']);
+    const evidenceLimits = analyzer.sentenceMatcher(knowledge.lexicons.hedges, ['evidence-stage']);
     // "never loses its effect", "never wears off": an outcome stated by the phrase itself.
     const outcomeStatements = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['outcome-statement']);
     const resolves = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['condition-resolves']);
@@ -42,6 +43,8 @@ export const unqualifiedEfficacy: RuleDefinition = {
         if (facts.populations.some((p) => sameClause(facts, p, verb)) || facts.numbers.some((n) => isMagnitude(n) && !isUniversal(n) && sameClause(facts, n, verb))) continue;
         // "eases pain within minutes, but the effect wears off the same day": the claim states its own limit.
         if (endsWithItsLimit(facts, verb, effectEnds)) continue;
+        // "supports heart health, but the evidence is mixed": the claim is followed by the limits of its evidence.
+        if (endsWithItsLimit(facts, verb, evidenceLimits)) continue;
         // A promise to the reader ("you'll feel lighter") needs no named treatment; other claims need a subject or a condition as object.
         if (verb.category !== 'promise' && !verb.subject && !verb.object) continue;
         // "how it works", "why ketamine helps": an embedded question, not a claim ("which is why it works" gives a reason and claims).
@@ -154,7 +157,7 @@ function between(facts: SentenceFacts, a: Span, b: Span): string {
   return a.end <= b.start ? facts.text.slice(a.end - at, b.start - at) : b.end <= a.start ? facts.text.slice(b.end - at, a.start - at) : '';
 }
 
-/** A contrast clause after the claim that says how soon its effect ends ("…, but the relief fades within the hour"). */
+/** A contrast clause after the claim that says how soon its effect ends ("…, but the relief fades within the hour") or how weak its evidence is ("…, though studies are small"). */
 function endsWithItsLimit(facts: SentenceFacts, verb: ClaimVerb, effectEnds: PhraseMatcher<LexiconEntry>): boolean {
   const at = facts.sentence.start;
   const contrast = /\b(?:but|though|although|yet|however)\b/i.exec(facts.text.slice(verb.end - at));
