@@ -98,3 +98,65 @@ describe('unqualified-efficacy messages', () => {
     assert.deepEqual(messages('Rebuild your gut lining in days!\n'), ['This states \u201crebuild gut lining\u201d as fact']);
   });
 });
+
+describe('unqualified-efficacy: mechanisms, label wording, comparisons and product categories', () => {
+  const flagged = (text: string) => checker.check(text + '\n').findings.some((f) => f.ruleId === 'unqualified-efficacy');
+  const check = (sentences: string[], expected: boolean) => {
+    for (const s of sentences) assert.equal(flagged(s), expected, `${expected ? 'should flag' : 'should not flag'}: ${s}`);
+  };
+
+  it('flags a mechanism stated as settled fact: a body target after a mechanism verb', () => {
+    check(['Lion\u2019s mane stimulates nerve growth factor.', 'Red light therapy activates your mitochondria.', 'This supplement increases serotonin naturally.', 'Each dose boosts BDNF.', 'Magnesium relaxes tense muscles.', 'The wristband normalizes your stress response.', 'This blend nourishes your gut lining.'], true);
+  });
+
+  it('does not flag a hedged, reported, negated or harmful mechanism, nor a body target with no benefit verb', () => {
+    check(['Ashwagandha may lower cortisol in some adults.', 'The authors concluded that psilocybin resets the default mode network.', 'There is no evidence that magnesium relaxes muscles.', 'The spray does not stimulate hair growth.', 'Stress raises cortisol.', 'Psilocybin can raise heart rate and blood pressure.', 'Serotonin levels vary across the day.', 'The muscles relax as the session ends.', 'Researchers want to know whether TMS wakes up underactive brain regions.', 'Doctors use magnesium to relax muscles during surgery.'], false);
+  });
+
+  it('flags supplement-label and guarantee wording with a health outcome as object', () => {
+    check(['Our formula supports healthy sleep and immune function.', 'This tea promotes weight loss.', 'These gummies guarantee deep sleep.', 'Elderberry keeps colds away all winter.', 'Turmeric can keep inflammation at bay.', 'Our patches melt away back pain.', 'Omega-3 supports the formation of new brain cells.'], true);
+  });
+
+  it('does not flag support given by people, a purpose, a preposition before the outcome, a denied guarantee or an instruction', () => {
+    check(['Exercise is one way to support your mood.', 'The evidence supports its use in adults with migraine.', 'We support patients with chronic pain.', 'No supplement can guarantee deep sleep.', 'The clinic offers a money-back guarantee on its sleep programme.', 'Keep a diary of your pain.', 'Our nurses keep track of your sleep.', 'Staff will keep you comfortable while the infusion runs.'], false);
+  });
+
+  it('flags a comparison with another treatment stated as fact, a multiple included', () => {
+    check(['CBD is more effective than ibuprofen for back pain.', 'Psilocybin outperforms antidepressants.', 'Our drips work twice as fast as oral vitamins.'], true);
+  });
+
+  it('does not flag a hedged, sourced or reported comparison', () => {
+    check(['Ketamine may work faster than pills for some patients.', 'In a 2021 trial, CBD was more effective than placebo for 40% of participants (Smith et al., 2021).', 'Critics say the brand claims its drips work twice as fast as oral vitamins.'], false);
+  });
+
+  it('reads "they" as a treatment only after a plural treatment name, and base forms after a plural subject', () => {
+    check(['Cold plunges are free. They reduce inflammation.', 'Probiotics are cheap, and they heal leaky gut.', 'Saunas flush toxins through your skin.', 'Collagen peptides smooth wrinkles.'], true);
+    check(['Ketamine is offered at our clinic. They treat depression with it too.', 'Statins are widely prescribed. They may lower cholesterol in some adults.', 'Probiotics are sold everywhere. They come in capsules and powders.', 'Stay calm during the session.'], false);
+  });
+
+  it('flags idioms of cure and cosmetic verbs with a health object', () => {
+    check(['Ketamine therapy gets to the root of depression.', 'Zinc shortens colds.', 'Creatine makes you stronger.', 'Breathwork puts an end to panic attacks.', 'Light therapy regulates your circadian rhythm.', 'This serum firms sagging skin overnight.', 'Fasting kick-starts your metabolism.'], true);
+  });
+
+  it('does not flag a harmful exposure or a condition as the cause, a service, a hedged idiom or a side effect', () => {
+    check(['Sleep deprivation increases anxiety.', 'Caffeine shortens deep sleep.', 'Chronic stress lowers immunity.', 'Depression reduces motivation.', 'Traffic speeds up after six.', 'Our team gets to the root of your billing questions.', 'Zinc may shorten colds by about a day in some adults.', 'Creatine makes you feel bloated at first.'], false);
+  });
+
+  it('flags a result behind a purpose clause of a treatment, a non-restrictive relative clause, or "here is why"', () => {
+    check(['Red light therapy penetrates deep into tissue to repair damaged cells.', 'Our blend is formulated to calm the nervous system.', 'We recommend cold plunges, which reduce inflammation.', 'Here is why acupuncture cures migraines.'], true);
+  });
+
+  it('does not flag a purpose of people or of a use, a relative clause with no outcome or a hedge, nor an embedded question', () => {
+    check(['Doctors use ketamine to treat pain during surgery.', 'Ketamine is used to treat depression.', 'Esketamine is sprayed into the nose to reach the brain quickly.', 'Nurses send patients home to rest after an infusion.', 'We offer three treatments, which help in different ways.', 'Patients get two infusions, which relieve pain for some.', 'Researchers explain how acupuncture might ease migraines.', 'The spray is formulated to be easy to use.'], false);
+  });
+
+  it('does not flag a claim followed by the limits of its evidence in a contrast clause, only by that', () => {
+    check(['Fish oil supports heart health, but the evidence is mixed.', 'Ketamine relieves depression, although more research is needed.'], false);
+    check(['Ketamine relieves depression, but it is expensive.'], true);
+  });
+
+  it('reads a hedge or group only in the clause of an absolute benefit', () => {
+    check(['Results are permanent; most clients never look back.', 'The benefits last forever: many customers reorder every month.'], true);
+    check(['Results are permanent for some clients.', 'For many people the relief is immediate.'], false);
+  });
+});

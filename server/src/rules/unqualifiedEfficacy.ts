@@ -20,6 +20,7 @@ export const unqualifiedEfficacy: RuleDefinition = {
   create(knowledge, analyzer) {
     const evidenceWords = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
     const effectEnds = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['effect-ends']);
+    const evidenceLimits = analyzer.sentenceMatcher(knowledge.lexicons.hedges, ['evidence-stage']);
     // "never loses its effect", "never wears off": an outcome stated by the phrase itself.
     const outcomeStatements = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['outcome-statement']);
     const resolves = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['condition-resolves']);
@@ -42,11 +43,13 @@ export const unqualifiedEfficacy: RuleDefinition = {
         if (facts.populations.some((p) => sameClause(facts, p, verb)) || facts.numbers.some((n) => isMagnitude(n) && !isUniversal(n) && sameClause(facts, n, verb))) continue;
         // "eases pain within minutes, but the effect wears off the same day": the claim states its own limit.
         if (endsWithItsLimit(facts, verb, effectEnds)) continue;
+        // "supports heart health, but the evidence is mixed": the claim is followed by the limits of its evidence.
+        if (endsWithItsLimit(facts, verb, evidenceLimits)) continue;
         // A promise to the reader ("you'll feel lighter") needs no named treatment; other claims need a subject or a condition as object.
         if (verb.category !== 'promise' && !verb.subject && !verb.object) continue;
         // "how it works", "why ketamine helps": an embedded question, not a claim ("which is why it works" gives a reason and claims).
         const lead = facts.text.slice(0, (verb.subject?.start ?? verb.start) - at);
-        if (/\b(?:how|why|whether|if|what)\s+(?:\w+\s+){0,2}$/i.test(lead) && !/\b(?:which|that|this)(?:\s+is|'s|\u2019s)\s+why\s+(?:\w+\s+){0,2}$/i.test(lead)) continue;
+        if (/\b(?:how|why|whether|if|what)\s+(?:\w+\s+){0,2}$/i.test(lead) && !/\b(?:which|that|this|here)(?:\s+is|'s|\u2019s)\s+why\s+(?:\w+\s+){0,2}$/i.test(lead)) continue;
         // "works best alongside therapy", "works only for some": a qualified comparison.
         // Not "works better than antidepressants" (a comparison claimed as fact) nor "you'll sleep better" (a promise).
         if (verb.category !== 'promise' && /^\s+(?:(?:best|better)\b(?!\s+than\b)|(?:only|partly|differently|for some|in some)\b)/i.test(facts.text.slice(verb.end - at))) continue;
@@ -55,9 +58,11 @@ export const unqualifiedEfficacy: RuleDefinition = {
         hits.push(toHit(facts, verb, knowledge));
         break; // One finding per sentence: the sentence is the claim.
       }
-      if (!hits.length && !facts.hedges.length && !facts.populations.length) {
+      if (!hits.length) {
         const outcome = absoluteOutcome(facts, outcomeStatements) ?? conditionResolves(facts, resolves, notBenefits);
-        if (outcome && !isNegated(facts, outcome) && !isAttributed(facts, outcome)) hits.push(outcomeHit(facts, outcome));
+        // A hedge or group qualifies the outcome only in its own clause: "Relief is instant: most people…" still claims instant relief.
+        const qualified = outcome && [...facts.hedges, ...facts.populations].some((q) => !CLAUSE_JOIN.test(between(facts, q, outcome)));
+        if (outcome && !qualified && !isNegated(facts, outcome) && !isAttributed(facts, outcome)) hits.push(outcomeHit(facts, outcome));
       }
       return hits;
     };
@@ -138,12 +143,21 @@ function outcomeHit(facts: SentenceFacts, span: Span): RuleHit {
   };
 }
 
-/** "100% of the time", "in 100 percent of users": a perfect rate makes a claim absolute; it does not limit it. */
+/**
+ * "100% of the time", "in 100 percent of users": a perfect rate makes a claim absolute; it does not limit it.
+ * "works twice as well", "three times faster": a multiple compares, with no group and no measure behind it.
+ */
 function isUniversal(n: NumberMention): boolean {
-  return (n.kind === 'percent' || n.kind === 'fraction') && (n.value ?? 0) >= 100;
+  return ((n.kind === 'percent' || n.kind === 'fraction') && (n.value ?? 0) >= 100) || n.kind === 'multiple';
 }
 
-/** A contrast clause after the claim that says how soon its effect ends ("…, but the relief fades within the hour"). */
+/** The text between two spans, whichever comes first. */
+function between(facts: SentenceFacts, a: Span, b: Span): string {
+  const at = facts.sentence.start;
+  return a.end <= b.start ? facts.text.slice(a.end - at, b.start - at) : b.end <= a.start ? facts.text.slice(b.end - at, a.start - at) : '';
+}
+
+/** A contrast clause after the claim that says how soon its effect ends ("…, but the relief fades within the hour") or how weak its evidence is ("…, though studies are small"). */
 function endsWithItsLimit(facts: SentenceFacts, verb: ClaimVerb, effectEnds: PhraseMatcher<LexiconEntry>): boolean {
   const at = facts.sentence.start;
   const contrast = /\b(?:but|though|although|yet|however)\b/i.exec(facts.text.slice(verb.end - at));

@@ -73,17 +73,21 @@ const YEAR = /(?:19|20)\d\d/;
 const CLAUSE_BREAK = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|,\s|\s-\s/;
 /** A break between two clauses that each can make their own claim ("Most improve, and TMS is…"); a bare comma is not one. */
 /** A preposition, clause break or "you"/"information"-type filler between a delivery verb and a health word: the word is not what is delivered. */
-const DELIVERY_GAP_BREAK = /\b(?:about|on|for|with|of|to|into|from|at|in|by|information|advice|support|access|options?|guidance|care|treatment|tips|dose|doses)\b|[;:()\u2014\u2013]/i;
+// "supports the formation of new neural pathways", "promotes the growth of collagen": a process noun lets "of" through to what it makes.
+const DELIVERY_GAP_BREAK = /\b(?:about|on|for|with|(?<!\b(?:production|formation|growth|release|repair|renewal|regeneration)\s)of|to|into|from|at|in|by|information|advice|support|access|options?|guidance|care|treatment|tips|dose|doses)\b|[;:()\u2014\u2013]/i;
 const SHARE_OF_GROUP = /\b(?:some|many|most|few|several|number of|lot of|plenty of|lots of)\s/i;
 export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
-const BASE_FORM_VERB_CONTEXT = /\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)\s+(?:\w+ly\s+)?$/i;
+// ", which reduce inflammation": a non-restrictive relative clause asserts its verb of what it follows.
+const BASE_FORM_VERB_CONTEXT = /(?:\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)|,\s+which)\s+(?:\w+ly\s+)?$/i;
 const ADDS_SOMETHING_TO = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){1,3}(?:to|into)\b/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
 
 export class ClaimAnalyzer {
   private readonly interventions: PhraseMatcher<Entry>;
   private readonly references: PhraseMatcher<LexiconEntry>;
+  /** "they": a reference only to a treatment with a plural name ("cold plunges", "probiotics"). */
+  private readonly pluralReferences: PhraseMatcher<LexiconEntry>;
   private readonly treatmentNouns: PhraseMatcher<LexiconEntry>;
   private readonly crowdCounts: PhraseMatcher<LexiconEntry>;
   private readonly exampleMarkers: PhraseMatcher<LexiconEntry>;
@@ -104,6 +108,10 @@ export class ClaimAnalyzer {
   private readonly benefitObjects: PhraseMatcher<LexiconEntry>;
   /** People and organisations ("our team", "doctors", "patients"): as a subject they describe a service, not a treatment's effect. */
   private readonly agentFragments: PhraseMatcher<LexiconEntry>;
+  /** "penetrates", "is formulated": what a treatment does on its way to the result an infinitive names. */
+  private readonly purposeLeads: PhraseMatcher<LexiconEntry>;
+  /** Exposures that harm ("sleep deprivation", "alcohol"): as a subject they describe a cause, not a treatment's effect. */
+  private readonly exposureFragments: PhraseMatcher<LexiconEntry>;
   private readonly benefitObjectFragments: PhraseMatcher<LexiconEntry>;
   private readonly instructionWords: PhraseMatcher<LexiconEntry>;
   private readonly studyClaims: PhraseMatcher<LexiconEntry>;
@@ -135,6 +143,7 @@ export class ClaimAnalyzer {
       scanner,
     );
     this.references = matcherFor(L.references, ['pronoun'], scanner);
+    this.pluralReferences = matcherFor(L.references, ['plural-pronoun'], scanner);
     this.exampleMarkers = matcherFor(L.references, ['example-marker'], scanner);
     this.addOnMarkers = matcherFor(L['evidence-claims'], ['add-on-marker', 'comparison-arm'], scanner);
     // Shared with the rules that read the same words, so they are looked up once per sentence.
@@ -153,6 +162,8 @@ export class ClaimAnalyzer {
     this.benefitObjects = matcherFor(L['health-context'], ['benefit-object'], scanner);
     this.benefitObjectFragments = matcherFor(L['health-context'], ['benefit-object']);
     this.agentFragments = matcherFor(L['health-context'], ['care-provider', 'people']);
+    this.purposeLeads = matcherFor(L['health-context'], ['purpose-lead']);
+    this.exposureFragments = matcherFor(L['health-context'], ['harmful-exposure']);
     this.studyClaims = matcherFor(L.citations, ['study-claim', 'unnamed-study'], scanner);
     this.outcomeFragments = matcherFor(L['health-context'], ['outcome']);
     this.instructionWords = matcherFor(L['health-context'], ['instruction']);
@@ -254,7 +265,7 @@ export class ClaimAnalyzer {
     const at = facts.sentence.start;
     const verbs: ClaimVerb[] = [];
     // "it" stands for the treatment earlier sentences named, or else one named earlier in this sentence ("X saved my life, and it will save yours").
-    const references = topic.intervention || facts.interventions.length ? this.references.find(text) : [];
+    const references = topic.intervention || facts.interventions.length ? this.referencesIn(facts, topic) : [];
     const found = this.verbs.find(text);
     const objects = found.length ? this.objectCandidates(facts) : [];
     // "Boost immunity, cure hangovers and erase fatigue!": a string of imperatives that sells a result, not an instruction.
@@ -277,8 +288,8 @@ export class ClaimAnalyzer {
       // "used to treat", "in order to relieve": an infinitive describes a purpose, not a result.
       // ("a way to boost immunity", "known to cure" still claim a result.)
       const before = text.slice(Math.max(0, m.start - 16), m.start);
-      // "Known to treat" claims a result; "a new way to treat" names a purpose.
-      if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || !/\bways?\s+to\s+$/i.test(before))) continue;
+      // "Known to treat" claims a result; "a new way to treat", "one way to support your mood" name a purpose.
+      if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || delivery || !/\bways?\s+to\s+$/i.test(before)) && !this.actsToward(facts, m.start, references, topic)) continue;
       const object = this.objectAfter(facts, m.end, objects) ?? (delivery ? describedObjectAfter(facts, m.end, objects) : undefined);
       if (category === 'benefit-directional' && !object) continue;
       // "delivers natural, restorative sleep", not "gives you a leaflet about sleep" or "provides support for people with pain".
@@ -290,6 +301,8 @@ export class ClaimAnalyzer {
       const phrase = subject ? undefined : nounPhraseBefore(text, m.start);
       // "Our team treats back pain", "doctors restore…": people or an organisation as subject describe a service, not a treatment's effect.
       if (phrase && category !== 'promise' && this.agentFragments.find(phrase.text).some((a) => a.end === phrase.text.length)) continue;
+      // "Sleep deprivation increases anxiety", "chronic stress lowers immunity": a harmful exposure or a condition as subject states a cause of harm.
+      if (phrase && category !== 'promise' && [...this.exposureFragments.find(phrase.text), ...this.conditionFragments.find(phrase.text)].some((a) => a.end === phrase.text.length)) continue;
       if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) {
         // "Adjustments cure migraines", "saunas flush out toxins": a plural common noun heading the subject makes a base form a verb, with a health object.
         if (!object || !phrase || !this.isThingSubject(phrase.text)) continue;
@@ -298,6 +311,28 @@ export class ClaimAnalyzer {
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
+  }
+
+  /**
+   * "Red light penetrates deep into tissue to repair…", "our blend is formulated to calm…": a treatment doing
+   * something on its way to a result, a few words before the infinitive; the result is claimed.
+   */
+  private actsToward(facts: SentenceFacts, verbStart: number, references: readonly PhraseMatch<LexiconEntry>[], topic: Topic): boolean {
+    const text = facts.text;
+    return this.purposeLeads
+      .find(text.slice(0, verbStart))
+      .some((lead) => wordCount(text.slice(lead.end, verbStart)) <= 6 && !CLAUSE_BREAK.test(text.slice(lead.end, verbStart)) && !!(this.subjectBefore(facts, lead.start, references, topic)));
+  }
+
+  /** "it", "this treatment"; and "they" for a treatment with a plural name ("Cold plunges are free. They reduce inflammation."). */
+  private referencesIn(facts: SentenceFacts, topic: Topic): readonly PhraseMatch<LexiconEntry>[] {
+    const at = facts.sentence.start;
+    const found = this.references.find(facts.text);
+    const plural = this.pluralReferences.find(facts.text).filter((r) => {
+      const referent = topic.intervention ?? facts.interventions.find((i) => i.end <= at + r.start);
+      return !!referent && PLURAL_NOUN.test(referent.name.split(/\s+/).pop() ?? '');
+    });
+    return plural.length ? [...found, ...plural] : found;
   }
 
   /** "Turmeric capsules ease…", "ketamine infusions relieve…": a plural treatment noun after the named treatment is the head of the subject. */
