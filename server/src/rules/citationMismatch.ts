@@ -740,11 +740,15 @@ function comparatorClasses(lexicon: Lexicon): Map<string, string[]> {
 function mentions(text: string, terms: readonly string[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const t of terms) {
-    const re = new RegExp(`(?<![\\p{L}\\d])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'giu');
+    let re = TERM_PATTERNS.get(t);
+    if (!re) TERM_PATTERNS.set(t, (re = new RegExp(`(?<![\\p{L}\\d])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'giu')));
     for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length });
   }
   return out;
 }
+
+/** Whole-word patterns for the few terms `mentions` looks for, compiled once rather than per sentence. */
+const TERM_PATTERNS = new Map<string, RegExp>();
 
 function comparatorHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords, classes: Map<string, string[]>): RuleHit | undefined {
   if (study.via === 'topic' || facts.hedges.length) return undefined;
@@ -780,6 +784,18 @@ function comparatorHit(facts: SentenceFacts, study: StudyProfile, words: Evidenc
 
 /** How long the source watched people: the durations its own words give to the trial, its course or its follow-up, added up. */
 function observedDays(about: string, words: EvidenceWords): number | undefined {
+  // A study's description is the same for every sentence that cites it: read it once per checker's words.
+  let known = OBSERVED_DAYS.get(words);
+  if (!known || known.size >= 500) OBSERVED_DAYS.set(words, (known = new Map()));
+  if (known.has(about)) return known.get(about);
+  const days = readObservedDays(about, words);
+  known.set(about, days);
+  return days;
+}
+
+const OBSERVED_DAYS = new WeakMap<EvidenceWords, Map<string, number | undefined>>();
+
+function readObservedDays(about: string, words: EvidenceWords): number | undefined {
   const lengthWords = words.findIn(about, 'source-length-word');
   const spans = findNumbers(about, 0).filter((n) => n.kind === 'duration' && n.value !== undefined && Number.isFinite(n.value) && n.value > 0);
   const tied = spans.filter((n) => lengthWords.some((w) => (w.start >= n.end && w.start - n.end <= 60) || (w.end <= n.start && n.start - w.end <= 20)));
