@@ -160,3 +160,31 @@ describe('unqualified-efficacy: mechanisms, label wording, comparisons and produ
     check(['Results are permanent for some clients.', 'For many people the relief is immediate.'], false);
   });
 });
+
+describe('a group that opens an earlier clause limits the absolute benefit after it', () => {
+  const rules = (text: string) => checker.check(text + '\n').findings.map((f) => f.ruleId);
+  const efficacy = (s: string) => rules(s).includes('unqualified-efficacy');
+
+  it('does not read "the improvement is permanent" as unqualified when a group opened the sentence; the absolute is still flagged', () => {
+    for (const s of ['Most users sleep better within a week, and the results are permanent.', 'Many feel calmer after a session, and the benefits last forever.', 'Most clients can stop early because the improvement is permanent.']) {
+      assert.equal(efficacy(s), false, s);
+      assert.ok(rules(s).includes('absolute-language'), s);
+    }
+  });
+
+  it('still flags an absolute benefit with no group, a group only after it, or "most" that is not a group', () => {
+    for (const s of ['Results are permanent; most clients never look back.', 'It is the most talked-about therapy, and the results are permanent.', 'Relief is instant: most people feel lighter before they leave.', 'The improvement from those first sessions is permanent.']) assert.ok(efficacy(s), s);
+  });
+});
+
+describe('absolute-language: the subject of an outcome reaches past a modifier phrase', () => {
+  const absolute = (s: string) => checker.check(s + '\n').findings.some((f) => f.ruleId === 'absolute-language');
+
+  it('flags "permanent" whose subject head stands a few words back, and "stay well" as an outcome', () => {
+    for (const s of ['The improvement from those first few sessions is permanent.', 'Most people who finish the course stay well permanently.', 'After the programme, clients stayed well forever.']) assert.ok(absolute(s), s);
+  });
+
+  it('does not flag logistics, a harm or an instruction with the same words', () => {
+    for (const s of ['The booking from those first few sessions is permanent.', 'Scarring from the older laser sessions is permanent.', 'Always stay well hydrated after a session.', 'The clinic is permanently closed on Sundays.']) assert.equal(absolute(s), false, s);
+  });
+});

@@ -243,7 +243,8 @@ function quantifiesClaimedCondition(facts: SentenceFacts, term: AssertedTerm): b
 function nearOutcome(text: string, start: number, end: number, isOutcome: (s: string) => boolean): boolean {
   const before = text.slice(0, start).split(/[;:\u2014]/).pop() ?? '';
   const after = text.slice(end).split(/[;:\u2014]/)[0] ?? '';
-  const window = lastWords(before, 6) + ' ' + firstWords(after, 6);
+  // Eight words back reach the head of a subject with a modifier phrase: "the improvement from those early sessions is permanent".
+  const window = lastWords(before.trimEnd(), 8) + ' ' + firstWords(after, 6);
   return isOutcome(window) && wordCount(window) > 0;
 }
 
