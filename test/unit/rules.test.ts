@@ -188,3 +188,19 @@ describe('absolute-language: the subject of an outcome reaches past a modifier p
     for (const s of ['The booking from those first few sessions is permanent.', 'Scarring from the older laser sessions is permanent.', 'Always stay well hydrated after a session.', 'The clinic is permanently closed on Sundays.']) assert.equal(absolute(s), false, s);
   });
 });
+
+describe('hype: testimonial "got my life back" wording', () => {
+  const hypeLines = (text: string) => checker.check(text + '\n').findings.filter((f) => f.ruleId === 'hype').map((f) => f.text);
+
+  it('flags a recovery testimonial used as copy', () => {
+    assert.deepEqual(hypeLines('\u201cSix weeks of sessions and I finally got my life back.'), ['got my life back']);
+    assert.deepEqual(hypeLines('Regular sessions will get you your life back.'), ['get you your life back']);
+    assert.deepEqual(hypeLines('This brace gave him his life back.'), ['gave him his life back']);
+  });
+
+  it('does not flag the words when a reporter ties them to a speaker, when negated, or in another sense', () => {
+    assert.deepEqual(hypeLines('\u201cI got my life back,\u201d one patient told us after the trial.'), []);
+    assert.deepEqual(hypeLines('The surgery did not give him his life back.'), []);
+    assert.deepEqual(hypeLines('She moved abroad and built her life back up from nothing.'), []);
+  });
+});
