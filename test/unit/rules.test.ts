@@ -204,3 +204,18 @@ describe('hype: testimonial "got my life back" wording', () => {
     assert.deepEqual(hypeLines('She moved abroad and built her life back up from nothing.'), []);
   });
 });
+
+describe('absolute-language: purity and safety phrases are not outcome absolutes', () => {
+  const absolute = (s: string) => checker.check(s + '\n').findings.filter((f) => f.ruleId === 'absolute-language').map((f) => f.text);
+
+  it('does not flag an absolute before a purity word, nor one that ends a safety phrase', () => {
+    assert.deepEqual(absolute('Our sleep drops are 100% natural and gentle on the stomach.'), []);
+    assert.deepEqual(absolute('The gel is completely organic and free of side effects.'), []);
+    assert.deepEqual(absolute('Frankly, this spray is completely safe for everyone, even kids.'), []);
+  });
+
+  it('still flags an absolute about an effect next to a purity word', () => {
+    assert.deepEqual(absolute('The capsules are 100% natural and work for everyone.'), ['everyone']);
+    assert.deepEqual(absolute('Our coating gives 100% absorption of every dose.'), ['100%']);
+  });
+});
