@@ -219,3 +219,15 @@ describe('absolute-language: purity and safety phrases are not outcome absolutes
     assert.deepEqual(absolute('Our coating gives 100% absorption of every dose.'), ['100%']);
   });
 });
+
+describe('unqualified-efficacy: tissues and vessels as what a treatment repairs', () => {
+  const flagged = (s: string) => checker.check(s + '\n').findings.some((f) => f.ruleId === 'unqualified-efficacy');
+
+  it('flags a repair of blood vessels or tissue stated as fact', () => {
+    for (const s of ['The extra oxygen repairs damaged blood vessels.', 'Cold laser regenerates nerve tissue.', 'This heat rebuilds brain tissue overnight.']) assert.ok(flagged(s), s);
+  });
+
+  it('does not flag tissue or vessels without a benefit verb, a harm, a hedge or a report', () => {
+    for (const s of ['Tissue samples were sent to the lab.', 'Smoking narrows blood vessels.', 'Cold laser may help regenerate nerve tissue in some patients.', 'The authors concluded that oxygen repairs damaged blood vessels.']) assert.equal(flagged(s), false, s);
+  });
+});
