@@ -160,3 +160,74 @@ describe('unqualified-efficacy: mechanisms, label wording, comparisons and produ
     check(['Results are permanent for some clients.', 'For many people the relief is immediate.'], false);
   });
 });
+
+describe('a group that opens an earlier clause limits the absolute benefit after it', () => {
+  const rules = (text: string) => checker.check(text + '\n').findings.map((f) => f.ruleId);
+  const efficacy = (s: string) => rules(s).includes('unqualified-efficacy');
+
+  it('does not read "the improvement is permanent" as unqualified when a group opened the sentence; the absolute is still flagged', () => {
+    for (const s of ['Most users sleep better within a week, and the results are permanent.', 'Many feel calmer after a session, and the benefits last forever.', 'Most clients can stop early because the improvement is permanent.']) {
+      assert.equal(efficacy(s), false, s);
+      assert.ok(rules(s).includes('absolute-language'), s);
+    }
+  });
+
+  it('still flags an absolute benefit with no group, a group only after it, or "most" that is not a group', () => {
+    for (const s of ['Results are permanent; most clients never look back.', 'It is the most talked-about therapy, and the results are permanent.', 'Relief is instant: most people feel lighter before they leave.', 'The improvement from those first sessions is permanent.']) assert.ok(efficacy(s), s);
+  });
+});
+
+describe('absolute-language: the subject of an outcome reaches past a modifier phrase', () => {
+  const absolute = (s: string) => checker.check(s + '\n').findings.some((f) => f.ruleId === 'absolute-language');
+
+  it('flags "permanent" whose subject head stands a few words back, and "stay well" as an outcome', () => {
+    for (const s of ['The improvement from those first few sessions is permanent.', 'Most people who finish the course stay well permanently.', 'After the programme, clients stayed well forever.']) assert.ok(absolute(s), s);
+  });
+
+  it('does not flag logistics, a harm or an instruction with the same words', () => {
+    for (const s of ['The booking from those first few sessions is permanent.', 'Scarring from the older laser sessions is permanent.', 'Always stay well hydrated after a session.', 'The clinic is permanently closed on Sundays.']) assert.equal(absolute(s), false, s);
+  });
+});
+
+describe('hype: testimonial "got my life back" wording', () => {
+  const hypeLines = (text: string) => checker.check(text + '\n').findings.filter((f) => f.ruleId === 'hype').map((f) => f.text);
+
+  it('flags a recovery testimonial used as copy', () => {
+    assert.deepEqual(hypeLines('\u201cSix weeks of sessions and I finally got my life back.'), ['got my life back']);
+    assert.deepEqual(hypeLines('Regular sessions will get you your life back.'), ['get you your life back']);
+    assert.deepEqual(hypeLines('This brace gave him his life back.'), ['gave him his life back']);
+  });
+
+  it('does not flag the words when a reporter ties them to a speaker, when negated, or in another sense', () => {
+    assert.deepEqual(hypeLines('\u201cI got my life back,\u201d one patient told us after the trial.'), []);
+    assert.deepEqual(hypeLines('The surgery did not give him his life back.'), []);
+    assert.deepEqual(hypeLines('She moved abroad and built her life back up from nothing.'), []);
+  });
+});
+
+describe('absolute-language: purity and safety phrases are not outcome absolutes', () => {
+  const absolute = (s: string) => checker.check(s + '\n').findings.filter((f) => f.ruleId === 'absolute-language').map((f) => f.text);
+
+  it('does not flag an absolute before a purity word, nor one that ends a safety phrase', () => {
+    assert.deepEqual(absolute('Our sleep drops are 100% natural and gentle on the stomach.'), []);
+    assert.deepEqual(absolute('The gel is completely organic and free of side effects.'), []);
+    assert.deepEqual(absolute('Frankly, this spray is completely safe for everyone, even kids.'), []);
+  });
+
+  it('still flags an absolute about an effect next to a purity word', () => {
+    assert.deepEqual(absolute('The capsules are 100% natural and work for everyone.'), ['everyone']);
+    assert.deepEqual(absolute('Our coating gives 100% absorption of every dose.'), ['100%']);
+  });
+});
+
+describe('unqualified-efficacy: tissues and vessels as what a treatment repairs', () => {
+  const flagged = (s: string) => checker.check(s + '\n').findings.some((f) => f.ruleId === 'unqualified-efficacy');
+
+  it('flags a repair of blood vessels or tissue stated as fact', () => {
+    for (const s of ['The extra oxygen repairs damaged blood vessels.', 'Cold laser regenerates nerve tissue.', 'This heat rebuilds brain tissue overnight.']) assert.ok(flagged(s), s);
+  });
+
+  it('does not flag tissue or vessels without a benefit verb, a harm, a hedge or a report', () => {
+    for (const s of ['Tissue samples were sent to the lab.', 'Smoking narrows blood vessels.', 'Cold laser may help regenerate nerve tissue in some patients.', 'The authors concluded that oxygen repairs damaged blood vessels.']) assert.equal(flagged(s), false, s);
+  });
+});

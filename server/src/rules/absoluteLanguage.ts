@@ -42,6 +42,8 @@ export const absoluteLanguage: RuleDefinition = {
     const treatmentNouns = analyzer.sentenceMatcher(knowledge.lexicons.references, ['treatment-noun']);
     const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['not-a-benefit']);
     const resolves = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['condition-resolves']);
+    // "100% natural", "completely organic": a purity claim about the product, not an outcome.
+    const purityWords = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['purity-claim']);
     return (facts) => {
       // A product claimed to act ("This balm soothes sore muscles"), a health outcome claimed ("will see bigger gains") or a promise ("you'll sleep deeper") is about health even with no condition named.
       if (!facts.aboutHealth && !facts.claimVerbs.some(isBenefitClaim)) return [];
@@ -62,6 +64,9 @@ export const absoluteLanguage: RuleDefinition = {
         .filter((t) => !promise || t.start >= promise.start)
         // Leave "completely safe" to the safety rule.
         .filter((t) => !safetySpans.some((s) => s.start < t.end && t.start < s.end))
+        // "totally safe for everyone": the safety phrase ends on the term even when a longer one ("totally safe") took its start.
+        .filter((t) => !endsSafetyPhrase(facts.text.slice(0, t.end - at), safety))
+        .filter((t) => !purityWords.find(facts.text.slice(t.end - at)).some((m) => m.start <= 1))
         .filter((t) => !idioms.some((s) => s.start <= t.start && t.end <= s.end))
         // "not for everyone", "not to everyone": a negation reaching across a preposition.
         .filter((t) => !/\bnot\s+(?:for\s+|to\s+)?$/i.test(facts.text.slice(0, t.start - at)))
@@ -113,6 +118,15 @@ function isObligation(facts: SentenceFacts, term: AssertedTerm, isOutcome: (s: s
   const m = OBLIGATION_BEFORE.exec(before);
   if (!m || CLAUSE_JOIN.test(m[0])) return false;
   return !isOutcome(m[0]);
+}
+
+/** "safe for everyone" inside "totally safe for everyone": a safety phrase that ends on the term, read from two to four words back. */
+function endsSafetyPhrase(head: string, safety: PhraseMatcher<LexiconEntry>): boolean {
+  for (let n = 2; n <= 4; n++) {
+    const tail = lastWords(head, n);
+    if (safety.find(tail).some((m) => m.end === tail.length)) return true;
+  }
+  return false;
 }
 
 /**
@@ -243,7 +257,8 @@ function quantifiesClaimedCondition(facts: SentenceFacts, term: AssertedTerm): b
 function nearOutcome(text: string, start: number, end: number, isOutcome: (s: string) => boolean): boolean {
   const before = text.slice(0, start).split(/[;:\u2014]/).pop() ?? '';
   const after = text.slice(end).split(/[;:\u2014]/)[0] ?? '';
-  const window = lastWords(before, 6) + ' ' + firstWords(after, 6);
+  // Eight words back reach the head of a subject with a modifier phrase: "the improvement from those early sessions is permanent".
+  const window = lastWords(before.trimEnd(), 8) + ' ' + firstWords(after, 6);
   return isOutcome(window) && wordCount(window) > 0;
 }
 

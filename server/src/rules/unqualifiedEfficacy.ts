@@ -25,6 +25,7 @@ export const unqualifiedEfficacy: RuleDefinition = {
     const outcomeStatements = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['outcome-statement']);
     const resolves = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['condition-resolves']);
     const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['risk-measure', 'not-a-benefit']);
+    const groupWords = analyzer.sentenceMatcher(knowledge.lexicons.hedges, ['group-quantifier']);
     return (facts, document) => {
       // An instruction ("Ask your doctor…") claims nothing, unless it ends in a promise ("Take them nightly and your anxiety will be gone").
       if (facts.question || (facts.instruction && !facts.claimVerbs.some((v) => v.category === 'promise'))) return [];
@@ -61,7 +62,8 @@ export const unqualifiedEfficacy: RuleDefinition = {
       if (!hits.length) {
         const outcome = absoluteOutcome(facts, outcomeStatements) ?? conditionResolves(facts, resolves, notBenefits);
         // A hedge or group qualifies the outcome only in its own clause: "Relief is instant: most people…" still claims instant relief.
-        const qualified = outcome && [...facts.hedges, ...facts.populations].some((q) => !CLAUSE_JOIN.test(between(facts, q, outcome)));
+        const qualified =
+          outcome && ([...facts.hedges, ...facts.populations].some((q) => !CLAUSE_JOIN.test(between(facts, q, outcome))) || groupBefore(facts, outcome, groupWords));
         if (outcome && !qualified && !isNegated(facts, outcome) && !isAttributed(facts, outcome)) hits.push(outcomeHit(facts, outcome));
       }
       return hits;
@@ -149,6 +151,18 @@ function outcomeHit(facts: SentenceFacts, span: Span): RuleHit {
  */
 function isUniversal(n: NumberMention): boolean {
   return ((n.kind === 'percent' || n.kind === 'fraction') && (n.value ?? 0) >= 100) || n.kind === 'multiple';
+}
+
+/**
+ * "Most patients feel better within days, and the improvement is permanent": a group that opens an earlier
+ * clause is who "the improvement" belongs to. A group only after the outcome ("Relief is instant: most people…")
+ * does not limit it.
+ */
+function groupBefore(facts: SentenceFacts, outcome: Span, groupWords: PhraseMatcher<LexiconEntry>): boolean {
+  const at = facts.sentence.start;
+  const head = facts.text.slice(0, outcome.start - at);
+  if (facts.populations.some((p) => p.end <= outcome.start)) return true;
+  return groupWords.find(head).some((g) => /^(?:\s*|.*(?:[;:\u2014\u2013]|,\s+(?:and|but|so|because)\s|\bbecause\s)\s*)$/i.test(head.slice(0, g.start)) && /^\s+(?!of\b)[\p{L}]/u.test(head.slice(g.end)));
 }
 
 /** The text between two spans, whichever comes first. */
