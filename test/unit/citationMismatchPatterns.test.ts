@@ -127,3 +127,16 @@ describe('citation-mismatch: entries under a "References" heading', () => {
     assert.ok(findings.every((f) => f.start < claim.length), findings.map((f) => `${f.ruleId}: ${f.text}`).join(', '));
   });
 });
+
+describe('citation-mismatch: a condition the cited study did not enrol, as the object of a benefit verb', () => {
+  const refs = '\n\n## References\n\n1. Berman RM, Cappiello A, Anand A, et al. Antidepressant effects of ketamine in depressed patients. *Biol Psychiatry*. 2000;47(4):351-354.\n';
+  it('flags "reverses/lifts treatment-resistant depression" citing a trial of major depression', () => {
+    assert.deepEqual(cm(`That first Yale experiment proved ketamine reverses treatment-resistant depression [1].${refs}`), ['treatment-resistant depression']);
+    assert.deepEqual(cm(`Back in 2000, a small crossover study found that ketamine relieves treatment-resistant depression [1].${refs}`), ['treatment-resistant depression']);
+  });
+  it('stays quiet for the population it did study, a negated verb, or no citation', () => {
+    assert.deepEqual(cm(`That first Yale experiment found ketamine eased major depression [1].${refs}`), []);
+    assert.deepEqual(cm(`That experiment did not show that ketamine reverses treatment-resistant depression [1].${refs}`), []);
+    assert.deepEqual(cm('Electroconvulsive therapy reverses treatment-resistant depression in many patients.'), []);
+  });
+});

@@ -299,7 +299,8 @@ function populationHit(facts: SentenceFacts, study: StudyProfile, index: Evidenc
   for (const cue of facts.conditions) {
     // The condition describes who took part: "adults with", "in patients with" just before it.
     // Or the claim says what the treatment works for: "works for treatment-resistant depression", "effective in severe depression".
-    const forWhom = facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause) || WORKS_FOR.test(facts.text.slice(Math.max(0, cue.start - at - 40), cue.start - at));
+    // Or a benefit verb acts on the condition: "lifts treatment-resistant depression", "reverses severe depression".
+    const forWhom = facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause) || WORKS_FOR.test(facts.text.slice(Math.max(0, cue.start - at - 40), cue.start - at)) || actedOn(facts, cue);
     if (!forWhom) continue;
     const claimed = conditionOf(index, cue.cue);
     if (!claimed || studied.includes(claimed) || isNegated(facts, cue)) continue;
@@ -314,6 +315,11 @@ function populationHit(facts: SentenceFacts, study: StudyProfile, index: Evidenc
     };
   }
   return undefined;
+}
+
+/** The condition is the object of a benefit verb the sentence asserts ("ketamine lifts treatment-resistant depression"). */
+function actedOn(facts: SentenceFacts, cue: Span): boolean {
+  return facts.claimVerbs.some((v) => v.category !== 'correlational' && v.category !== 'harm' && v.object && v.object.start <= cue.start && cue.end <= v.object.end && !isNegated(facts, v));
 }
 
 /** Whether a population description mentions the condition (any of its names, by their first word's stem), not in a negated phrase. */
