@@ -140,3 +140,10 @@ describe('citation-mismatch: a condition the cited study did not enrol, as the o
     assert.deepEqual(cm('Electroconvulsive therapy reverses treatment-resistant depression in many patients.'), []);
   });
 });
+
+describe('citation-mismatch: an outcome is not a population', () => {
+  it('does not read "reduces suicidal thoughts" as a claim about whom a TRD trial enrolled', () => {
+    const text = 'One trial compared ketamine with ECT (Anand et al., 2023). The authors found that ketamine reduces suicidal thoughts within a day.';
+    assert.deepEqual(cm(text), []);
+  });
+});

@@ -299,11 +299,12 @@ function populationHit(facts: SentenceFacts, study: StudyProfile, index: Evidenc
   for (const cue of facts.conditions) {
     // The condition describes who took part: "adults with", "in patients with" just before it.
     // Or the claim says what the treatment works for: "works for treatment-resistant depression", "effective in severe depression".
-    // Or a benefit verb acts on the condition: "lifts treatment-resistant depression", "reverses severe depression".
-    const forWhom = facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause) || WORKS_FOR.test(facts.text.slice(Math.max(0, cue.start - at - 40), cue.start - at)) || actedOn(facts, cue);
-    if (!forWhom) continue;
+    const forWhom = facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause) || WORKS_FOR.test(facts.text.slice(Math.max(0, cue.start - at - 40), cue.start - at));
     const claimed = conditionOf(index, cue.cue);
     if (!claimed || studied.includes(claimed) || isNegated(facts, cue)) continue;
+    // Or a benefit verb acts on a subtype of the studied condition ("lifts treatment-resistant depression" citing a major-depression trial).
+    // A condition of another family ("reduces suicidal thoughts") is an outcome the trial may have measured, not whom it enrolled.
+    if (!forWhom && !(actedOn(facts, cue) && index.conditionAndBroader(claimed).some((c) => studied.includes(c)))) continue;
     if (describes(index, s.population.description, claimed)) continue;
     const condition = index.condition(claimed);
     return {
