@@ -147,3 +147,19 @@ describe('citation-mismatch: an outcome is not a population', () => {
     assert.deepEqual(cm(text), []);
   });
 });
+
+describe('citation-mismatch: how much treatment the cited study gave', () => {
+  it('flags a course count the record contradicts', () => {
+    assert.deepEqual(cm('In the VA records study (Pfeiffer et al., 2024), veterans had twelve ketamine sessions.'), ['twelve ketamine sessions']);
+    const hit = checker.check('Patients in the open-label trial had ten infusions over two weeks (Murrough et al., 2013).').findings.filter((f) => f.ruleId === 'citation-mismatch');
+    assert.deepEqual(hit.map((f) => f.text), ['ten infusions']);
+    assert.match(hit[0]!.message, /up to 6/);
+  });
+  it('stays quiet for the record\'s own figure, within its ceiling, hedged, negated or uncited', () => {
+    assert.deepEqual(cm('In the VA records study (Pfeiffer et al., 2024), veterans had about 18 ketamine infusions in a year.'), []);
+    assert.deepEqual(cm('Patients in the open-label trial had six infusions over two weeks (Murrough et al., 2013).'), []);
+    assert.deepEqual(cm('In the VA records study (Pfeiffer et al., 2024), veterans may have had six infusions.'), []);
+    assert.deepEqual(cm('In the VA study (Pfeiffer et al., 2024), veterans did not get a fixed course of six infusions.'), []);
+    assert.deepEqual(cm('Veterans at our clinic typically get six IV ketamine infusions.'), []);
+  });
+});

@@ -14,7 +14,7 @@
 // group").
 
 import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
-import { findNumbers } from '../core/analysis/numbers.js';
+import { findNumbers, toNumber } from '../core/analysis/numbers.js';
 import type { DocumentContext } from '../core/documentContext.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
@@ -95,6 +95,7 @@ export const citationMismatch: RuleDefinition = {
         boundHit(facts, study, words),
         regimenHit(facts, study, words),
         sizeHit(facts, study, words),
+        courseCountHit(facts, study, words),
         measureHit(facts, study, words),
         fadedHit(facts, study, words),
         approvalBasisHit(facts, study, words, index),
@@ -382,6 +383,60 @@ function regimenHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWo
     suggestions: [],
     evidenceIds: [study.source.id],
   };
+}
+
+// ---- Course length: "received six infusions" where the source gave a mean of 18 ----
+
+/** A count word or figure: what "six infusions" or "18 infusions" starts with. */
+const COUNT_WORD = /^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)$/i;
+
+/** Grammar words and time units that end a noun phrase: a count before them does not count the sessions. */
+const LINKING = /^(?:as|of|in|to|over|and|or|with|after|per|for|by|at|minutes?|hours?|days?|weeks?|months?|years?)$/i;
+
+/** "<count> [up to three words] <session noun>" in a text, with the count's value and offsets. */
+function courseCounts(text: string, words: EvidenceWords): { value: number; start: number; end: number; upTo: boolean }[] {
+  const out: { value: number; start: number; end: number; upTo: boolean }[] = [];
+  for (const noun of words.findIn(text, 'session-noun')) {
+    const before = text.slice(Math.max(0, noun.start - 60), noun.start);
+    // The nearest count among the four words before the noun, with nothing but words between ("six IV ketamine infusions").
+    const tail = /(?:[\p{L}\d-]+\s+){1,4}$/u.exec(before);
+    if (!tail) continue;
+    const tokens = [...tail[0].matchAll(/[\p{L}\d-]+/gu)].reverse();
+    // Only modifiers may stand between ("six IV ketamine infusions"); a unit or a linking word means the count is of something else ("6 months as infusions…").
+    const between = tokens.findIndex((t) => COUNT_WORD.test(t[0]) || LINKING.test(t[0]));
+    const count = between >= 0 && COUNT_WORD.test(tokens[between]![0]) ? tokens[between] : undefined;
+    if (!count) continue;
+    const value = /^\d/.test(count[0]) ? Number(count[0]) : toNumber(count[0].toLowerCase());
+    if (!Number.isFinite(value) || value < 2) continue;
+    const start = noun.start - before.length + tail.index + count.index!;
+    out.push({ value, start, end: noun.end, upTo: /\b(?:up to|maximum of|as many as)\s*$/i.test(text.slice(Math.max(0, start - 20), start)) });
+  }
+  return out;
+}
+
+function courseCountHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  const s = study.source;
+  if (!s || study.via === 'topic' || facts.hedges.length) return undefined;
+  // The source's own count of the course ("a mean of 18 infusions", "up to 6 infusions").
+  const theirs = courseCounts(`${s.designNotes ?? ''} ${s.summary ?? ''}`, words);
+  if (!theirs.length) return undefined;
+  const at = facts.sentence.start;
+  for (const claim of courseCounts(facts.text, words)) {
+    const span = { start: at + claim.start, end: at + claim.end };
+    if (isNegated(facts, span)) continue;
+    // Within the source's ceiling or close to its figure: consistent.
+    if (theirs.some((t) => (t.upTo ? claim.value <= t.value : Math.abs(claim.value - t.value) <= Math.max(1, t.value * 0.2)))) continue;
+    const source = `${s.designNotes ?? ''} ${s.summary ?? ''}`;
+    const t = theirs[0]!;
+    const phrase = /(?:(?:a\s+)?(?:mean|median|average|total)\s+of|up\s+to|as\s+many\s+as)\s+$/i.exec(source.slice(Math.max(0, t.start - 20), t.start))?.[0] ?? '';
+    return {
+      ...span,
+      message: `${study.name} did not give ${quote(facts.text.slice(claim.start, claim.end))}: its record says ${phrase}${source.slice(t.start, t.end)}. Say how much treatment the study gave.`,
+      suggestions: [],
+      evidenceIds: [s.id],
+    };
+  }
+  return undefined;
 }
 
 // ---- Size: "a large trial" of 24 people ----

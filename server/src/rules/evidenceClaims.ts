@@ -29,6 +29,7 @@ export type Slot =
   | 'regimen-single'
   | 'regimen-course'
   | 'regimen-maintenance'
+  | 'session-noun'
   | 'share-100'
   | 'share-95'
   | 'share-51'
