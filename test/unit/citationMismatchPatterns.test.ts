@@ -163,3 +163,15 @@ describe('citation-mismatch: how much treatment the cited study gave', () => {
     assert.deepEqual(cm('Veterans at our clinic typically get six IV ketamine infusions.'), []);
   });
 });
+
+describe('citation-mismatch: an animal result used to choose a treatment for people', () => {
+  it('flags "so we chose" / "which is why we use" resting on a mouse study', () => {
+    assert.deepEqual(cm('R-ketamine held up longer than S-ketamine, so we chose racemic IV ketamine for our clinic (Zhang et al., 2014).'), ['so we chose']);
+    assert.deepEqual(cm('The R isomer outlasted the S isomer, which is why we use the racemic drug (Zhang et al., 2014).'), ['which is why we use']);
+  });
+  it('stays quiet when the sentence says it was in mice, for a human study, or with no citation', () => {
+    assert.deepEqual(cm('In mice, R-ketamine held up longer than S-ketamine, so we chose racemic IV ketamine for our clinic (Zhang et al., 2014).'), []);
+    assert.deepEqual(cm('Response was 70.8% after repeated infusions, which is why we offer a course of six (Murrough et al., 2013).'), []);
+    assert.deepEqual(cm('R-ketamine held up longer than S-ketamine, so we chose racemic IV ketamine for our clinic.'), []);
+  });
+});

@@ -274,7 +274,9 @@ function animalHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
   if (words.find(facts, 'species-animal').length || words.test(document.block.prose, 'species-animal')) return undefined;
   const human = words.find(facts, 'design-human').find((c) => !isNegated(facts, c));
   const effect = words.find(facts, 'clinical-effect').find((c) => !isNegated(facts, c));
-  const anchor: SlotCue | undefined = human ?? effect;
+  // "…which is why I chose IV": a treatment picked for people on the strength of the animal result.
+  const choice = words.find(facts, 'treatment-choice').find((c) => !isNegated(facts, c));
+  const anchor: SlotCue | undefined = human ?? effect ?? choice;
   if (!anchor) return undefined;
   const species = study.source?.species && study.source.species !== 'human' && study.source.species !== 'mixed' ? study.source.species : 'animals';
   const where = species === 'mouse' ? 'mice' : species === 'rat' ? 'rats' : species === 'cell' ? 'cells' : species;

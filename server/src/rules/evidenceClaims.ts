@@ -30,6 +30,7 @@ export type Slot =
   | 'regimen-course'
   | 'regimen-maintenance'
   | 'session-noun'
+  | 'treatment-choice'
   | 'share-100'
   | 'share-95'
   | 'share-51'
