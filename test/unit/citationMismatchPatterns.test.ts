@@ -175,3 +175,17 @@ describe('citation-mismatch: an animal result used to choose a treatment for peo
     assert.deepEqual(cm('R-ketamine held up longer than S-ketamine, so we chose racemic IV ketamine for our clinic.'), []);
   });
 });
+
+describe('citation-mismatch: an approval dated before the cited announcement of it', () => {
+  const fn = '\n\n[^1]: Health Canada. Health Canada approves first nerve-stimulation headband for migraine. News release, 2021.\n';
+  it('flags an earlier approval year than the cited release gives', () => {
+    assert.deepEqual(cm(`The headband was approved back in 2018 for adults with migraine.[^1]${fn}`), ['2018']);
+  });
+  it('stays quiet for the same or a later year, a hedge, a source that announces no approval, or no citation', () => {
+    assert.deepEqual(cm(`The headband was approved in 2021 for adults with migraine.[^1]${fn}`), []);
+    assert.deepEqual(cm(`The headband was approved for teenagers in 2023.[^1]${fn}`), []);
+    assert.deepEqual(cm(`The headband may have been approved in 2018.[^1]${fn}`), []);
+    assert.deepEqual(cm('The headband was approved back in 2018.[^1]\n\n[^1]: Okafor B. Nerve-stimulation headband for migraine: a sham-controlled trial. Headache Rep. 2021.\n'), []);
+    assert.deepEqual(cm('The headband was approved back in 2018 for adults with migraine.'), []);
+  });
+});

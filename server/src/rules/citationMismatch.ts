@@ -99,6 +99,7 @@ export const citationMismatch: RuleDefinition = {
         measureHit(facts, study, words),
         fadedHit(facts, study, words),
         approvalBasisHit(facts, study, words, index),
+        approvalYearHit(facts, study, words),
         certaintyHit(facts, study, words),
         singleCaseHit(facts, study, words),
         surveyHit(facts, study, words),
@@ -550,6 +551,34 @@ function approvalBasisHit(facts: SentenceFacts, study: StudyProfile, words: Evid
     message: `${study.name} was not the basis of that approval. ${basis}`,
     suggestions: [],
     evidenceIds: [s.id, ...entries.map((e) => e.id)],
+  };
+}
+
+// ---- Approval date: "approved back in 2017" citing the regulator's own 2019 announcement ----
+
+const ANNOUNCEMENTS: ReadonlySet<StudyDesign> = new Set(['press-release', 'news-report']);
+
+function approvalYearHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (study.via !== 'citation' || facts.hedges.length) return undefined;
+  // The cited source announces an approval and is dated: the pack's record, or a citation that says "approves" with a year.
+  const announced = study.source ? (study.source.design && ANNOUNCEMENTS.has(study.source.design) ? study.source.year : undefined) : study.text && words.test(study.text, 'approval-announcement') ? Number([...study.text.matchAll(/\b(?:19|20)\d\d\b/g)].pop()?.[0]) : undefined;
+  if (!announced || !Number.isFinite(announced)) return undefined;
+  // A year is a year after "in"/"since" even where the number reader took it as a count ("in 2018 for adults").
+  const at = facts.sentence.start;
+  const years = facts.numbers.filter((n) => n.value !== undefined && (n.kind === 'year' || (n.kind === 'count' && /^(?:19|20)\d\d\b/.test(n.text) && /\b(?:in|since)\s+$/i.test(facts.text.slice(0, n.start - at)))));
+  // One date in the sentence, and it is that of the approval: "approved … in 2017".
+  if (years.length !== 1) return undefined;
+  const y = years[0]!;
+  const year = y.kind === 'year' ? y : { ...y, end: y.start + 4, text: y.text.slice(0, 4), value: Number(y.text.slice(0, 4)) };
+  const approval = words.find(facts, 'approval', 'approval-plain').find((c) => !isNegated(facts, c) && c.end <= year.start && gap(facts, c, year).words <= 4 && gap(facts, c, year).sameClause);
+  // An approval before the announcement of it contradicts the source; a later year may be another approval.
+  if (!approval || year.value! >= announced) return undefined;
+  return {
+    start: year.start,
+    end: year.end,
+    message: `${study.name.replace(/^the /, 'The ')} announces the approval in ${announced}: ${quote(year.text)} contradicts the source cited for it. Give the approval date the source gives.`,
+    suggestions: [],
+    evidenceIds: study.source ? [study.source.id] : [],
   };
 }
 

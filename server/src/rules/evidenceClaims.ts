@@ -31,6 +31,7 @@ export type Slot =
   | 'regimen-maintenance'
   | 'session-noun'
   | 'treatment-choice'
+  | 'approval-announcement'
   | 'share-100'
   | 'share-95'
   | 'share-51'
