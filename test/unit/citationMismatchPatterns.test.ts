@@ -127,3 +127,65 @@ describe('citation-mismatch: entries under a "References" heading', () => {
     assert.ok(findings.every((f) => f.start < claim.length), findings.map((f) => `${f.ruleId}: ${f.text}`).join(', '));
   });
 });
+
+describe('citation-mismatch: a condition the cited study did not enrol, as the object of a benefit verb', () => {
+  const refs = '\n\n## References\n\n1. Berman RM, Cappiello A, Anand A, et al. Antidepressant effects of ketamine in depressed patients. *Biol Psychiatry*. 2000;47(4):351-354.\n';
+  it('flags "reverses/lifts treatment-resistant depression" citing a trial of major depression', () => {
+    assert.deepEqual(cm(`That first Yale experiment proved ketamine reverses treatment-resistant depression [1].${refs}`), ['treatment-resistant depression']);
+    assert.deepEqual(cm(`Back in 2000, a small crossover study found that ketamine relieves treatment-resistant depression [1].${refs}`), ['treatment-resistant depression']);
+  });
+  it('stays quiet for the population it did study, a negated verb, or no citation', () => {
+    assert.deepEqual(cm(`That first Yale experiment found ketamine eased major depression [1].${refs}`), []);
+    assert.deepEqual(cm(`That experiment did not show that ketamine reverses treatment-resistant depression [1].${refs}`), []);
+    assert.deepEqual(cm('Electroconvulsive therapy reverses treatment-resistant depression in many patients.'), []);
+  });
+});
+
+describe('citation-mismatch: an outcome is not a population', () => {
+  it('does not read "reduces suicidal thoughts" as a claim about whom a TRD trial enrolled', () => {
+    const text = 'One trial compared ketamine with ECT (Anand et al., 2023). The authors found that ketamine reduces suicidal thoughts within a day.';
+    assert.deepEqual(cm(text), []);
+  });
+});
+
+describe('citation-mismatch: how much treatment the cited study gave', () => {
+  it('flags a course count the record contradicts', () => {
+    assert.deepEqual(cm('In the VA records study (Pfeiffer et al., 2024), veterans had twelve ketamine sessions.'), ['twelve ketamine sessions']);
+    const hit = checker.check('Patients in the open-label trial had ten infusions over two weeks (Murrough et al., 2013).').findings.filter((f) => f.ruleId === 'citation-mismatch');
+    assert.deepEqual(hit.map((f) => f.text), ['ten infusions']);
+    assert.match(hit[0]!.message, /up to 6/);
+  });
+  it('stays quiet for the record\'s own figure, within its ceiling, hedged, negated or uncited', () => {
+    assert.deepEqual(cm('In the VA records study (Pfeiffer et al., 2024), veterans had about 18 ketamine infusions in a year.'), []);
+    assert.deepEqual(cm('Patients in the open-label trial had six infusions over two weeks (Murrough et al., 2013).'), []);
+    assert.deepEqual(cm('In the VA records study (Pfeiffer et al., 2024), veterans may have had six infusions.'), []);
+    assert.deepEqual(cm('In the VA study (Pfeiffer et al., 2024), veterans did not get a fixed course of six infusions.'), []);
+    assert.deepEqual(cm('Veterans at our clinic typically get six IV ketamine infusions.'), []);
+  });
+});
+
+describe('citation-mismatch: an animal result used to choose a treatment for people', () => {
+  it('flags "so we chose" / "which is why we use" resting on a mouse study', () => {
+    assert.deepEqual(cm('R-ketamine held up longer than S-ketamine, so we chose racemic IV ketamine for our clinic (Zhang et al., 2014).'), ['so we chose']);
+    assert.deepEqual(cm('The R isomer outlasted the S isomer, which is why we use the racemic drug (Zhang et al., 2014).'), ['which is why we use']);
+  });
+  it('stays quiet when the sentence says it was in mice, for a human study, or with no citation', () => {
+    assert.deepEqual(cm('In mice, R-ketamine held up longer than S-ketamine, so we chose racemic IV ketamine for our clinic (Zhang et al., 2014).'), []);
+    assert.deepEqual(cm('Response was 70.8% after repeated infusions, which is why we offer a course of six (Murrough et al., 2013).'), []);
+    assert.deepEqual(cm('R-ketamine held up longer than S-ketamine, so we chose racemic IV ketamine for our clinic.'), []);
+  });
+});
+
+describe('citation-mismatch: an approval dated before the cited announcement of it', () => {
+  const fn = '\n\n[^1]: Health Canada. Health Canada approves first nerve-stimulation headband for migraine. News release, 2021.\n';
+  it('flags an earlier approval year than the cited release gives', () => {
+    assert.deepEqual(cm(`The headband was approved back in 2018 for adults with migraine.[^1]${fn}`), ['2018']);
+  });
+  it('stays quiet for the same or a later year, a hedge, a source that announces no approval, or no citation', () => {
+    assert.deepEqual(cm(`The headband was approved in 2021 for adults with migraine.[^1]${fn}`), []);
+    assert.deepEqual(cm(`The headband was approved for teenagers in 2023.[^1]${fn}`), []);
+    assert.deepEqual(cm(`The headband may have been approved in 2018.[^1]${fn}`), []);
+    assert.deepEqual(cm('The headband was approved back in 2018.[^1]\n\n[^1]: Okafor B. Nerve-stimulation headband for migraine: a sham-controlled trial. Headache Rep. 2021.\n'), []);
+    assert.deepEqual(cm('The headband was approved back in 2018 for adults with migraine.'), []);
+  });
+});

@@ -143,3 +143,19 @@ describe('evidence-mismatch: what an approval rested on', () => {
     assert.deepEqual(em('ASPIRE I did not lead to an approval for treatment-resistant depression.'), []);
   });
 });
+
+describe('evidence-mismatch: the topic stays the treatment described, not its comparator or a treatment already tried', () => {
+  const figures = (text: string) => em(text).filter((f) => /%$/.test(f.text)).map((f) => f.text);
+  it('keeps "it" and unnamed figures on ketamine after "beat ECT", "rivals ECT", "after at least two antidepressants"', () => {
+    assert.deepEqual(figures('Ketamine beat ECT in a head-to-head trial. Remission with it reaches 80%.'), ['80%']);
+    assert.deepEqual(figures('Ketamine rivals ECT for severe depression. Remission rates reach 75%.'), ['75%']);
+    assert.deepEqual(figures('Esketamine is meant for adults still depressed after at least two antidepressants. It brings 75% of them into remission.'), ['75%']);
+    assert.deepEqual(figures('Our patients had not responded to SSRIs before starting ketamine. Remission rates here sit near 75%.'), ['75%']);
+  });
+  it('stays quiet for figures inside the evidence, for the comparator when it is the winner, or named', () => {
+    assert.deepEqual(figures('Ketamine beat ECT in a head-to-head trial. Remission with it reaches about 20%.'), []);
+    assert.deepEqual(figures('In a head-to-head trial ECT beat ketamine. Remission with it reaches 80%.'), []);
+    assert.deepEqual(figures('Ketamine rivals ECT for severe depression. Remission rates reach 75% with ECT.'), []);
+    assert.deepEqual(figures('Esketamine is meant for adults still depressed after at least two antidepressants. It brings about 20% of them into remission.'), []);
+  });
+});

@@ -14,7 +14,7 @@
 // group").
 
 import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
-import { findNumbers } from '../core/analysis/numbers.js';
+import { findNumbers, toNumber } from '../core/analysis/numbers.js';
 import type { DocumentContext } from '../core/documentContext.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
@@ -95,9 +95,11 @@ export const citationMismatch: RuleDefinition = {
         boundHit(facts, study, words),
         regimenHit(facts, study, words),
         sizeHit(facts, study, words),
+        courseCountHit(facts, study, words),
         measureHit(facts, study, words),
         fadedHit(facts, study, words),
         approvalBasisHit(facts, study, words, index),
+        approvalYearHit(facts, study, words),
         certaintyHit(facts, study, words),
         singleCaseHit(facts, study, words),
         surveyHit(facts, study, words),
@@ -273,7 +275,9 @@ function animalHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
   if (words.find(facts, 'species-animal').length || words.test(document.block.prose, 'species-animal')) return undefined;
   const human = words.find(facts, 'design-human').find((c) => !isNegated(facts, c));
   const effect = words.find(facts, 'clinical-effect').find((c) => !isNegated(facts, c));
-  const anchor: SlotCue | undefined = human ?? effect;
+  // "…which is why I chose IV": a treatment picked for people on the strength of the animal result.
+  const choice = words.find(facts, 'treatment-choice').find((c) => !isNegated(facts, c));
+  const anchor: SlotCue | undefined = human ?? effect ?? choice;
   if (!anchor) return undefined;
   const species = study.source?.species && study.source.species !== 'human' && study.source.species !== 'mixed' ? study.source.species : 'animals';
   const where = species === 'mouse' ? 'mice' : species === 'rat' ? 'rats' : species === 'cell' ? 'cells' : species;
@@ -300,9 +304,11 @@ function populationHit(facts: SentenceFacts, study: StudyProfile, index: Evidenc
     // The condition describes who took part: "adults with", "in patients with" just before it.
     // Or the claim says what the treatment works for: "works for treatment-resistant depression", "effective in severe depression".
     const forWhom = facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause) || WORKS_FOR.test(facts.text.slice(Math.max(0, cue.start - at - 40), cue.start - at));
-    if (!forWhom) continue;
     const claimed = conditionOf(index, cue.cue);
     if (!claimed || studied.includes(claimed) || isNegated(facts, cue)) continue;
+    // Or a benefit verb acts on a subtype of the studied condition ("lifts treatment-resistant depression" citing a major-depression trial).
+    // A condition of another family ("reduces suicidal thoughts") is an outcome the trial may have measured, not whom it enrolled.
+    if (!forWhom && !(actedOn(facts, cue) && index.conditionAndBroader(claimed).some((c) => studied.includes(c)))) continue;
     if (describes(index, s.population.description, claimed)) continue;
     const condition = index.condition(claimed);
     return {
@@ -314,6 +320,11 @@ function populationHit(facts: SentenceFacts, study: StudyProfile, index: Evidenc
     };
   }
   return undefined;
+}
+
+/** The condition is the object of a benefit verb the sentence asserts ("ketamine lifts treatment-resistant depression"). */
+function actedOn(facts: SentenceFacts, cue: Span): boolean {
+  return facts.claimVerbs.some((v) => v.category !== 'correlational' && v.category !== 'harm' && v.object && v.object.start <= cue.start && cue.end <= v.object.end && !isNegated(facts, v));
 }
 
 /** Whether a population description mentions the condition (any of its names, by their first word's stem), not in a negated phrase. */
@@ -375,6 +386,60 @@ function regimenHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWo
     suggestions: [],
     evidenceIds: [study.source.id],
   };
+}
+
+// ---- Course length: "received six infusions" where the source gave a mean of 18 ----
+
+/** A count word or figure: what "six infusions" or "18 infusions" starts with. */
+const COUNT_WORD = /^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)$/i;
+
+/** Grammar words and time units that end a noun phrase: a count before them does not count the sessions. */
+const LINKING = /^(?:as|of|in|to|over|and|or|with|after|per|for|by|at|minutes?|hours?|days?|weeks?|months?|years?)$/i;
+
+/** "<count> [up to three words] <session noun>" in a text, with the count's value and offsets. */
+function courseCounts(text: string, words: EvidenceWords): { value: number; start: number; end: number; upTo: boolean }[] {
+  const out: { value: number; start: number; end: number; upTo: boolean }[] = [];
+  for (const noun of words.findIn(text, 'session-noun')) {
+    const before = text.slice(Math.max(0, noun.start - 60), noun.start);
+    // The nearest count among the four words before the noun, with nothing but words between ("six IV ketamine infusions").
+    const tail = /(?:[\p{L}\d-]+\s+){1,4}$/u.exec(before);
+    if (!tail) continue;
+    const tokens = [...tail[0].matchAll(/[\p{L}\d-]+/gu)].reverse();
+    // Only modifiers may stand between ("six IV ketamine infusions"); a unit or a linking word means the count is of something else ("6 months as infusions…").
+    const between = tokens.findIndex((t) => COUNT_WORD.test(t[0]) || LINKING.test(t[0]));
+    const count = between >= 0 && COUNT_WORD.test(tokens[between]![0]) ? tokens[between] : undefined;
+    if (!count) continue;
+    const value = /^\d/.test(count[0]) ? Number(count[0]) : toNumber(count[0].toLowerCase());
+    if (!Number.isFinite(value) || value < 2) continue;
+    const start = noun.start - before.length + tail.index + count.index!;
+    out.push({ value, start, end: noun.end, upTo: /\b(?:up to|maximum of|as many as)\s*$/i.test(text.slice(Math.max(0, start - 20), start)) });
+  }
+  return out;
+}
+
+function courseCountHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  const s = study.source;
+  if (!s || study.via === 'topic' || facts.hedges.length) return undefined;
+  // The source's own count of the course ("a mean of 18 infusions", "up to 6 infusions").
+  const theirs = courseCounts(`${s.designNotes ?? ''} ${s.summary ?? ''}`, words);
+  if (!theirs.length) return undefined;
+  const at = facts.sentence.start;
+  for (const claim of courseCounts(facts.text, words)) {
+    const span = { start: at + claim.start, end: at + claim.end };
+    if (isNegated(facts, span)) continue;
+    // Within the source's ceiling or close to its figure: consistent.
+    if (theirs.some((t) => (t.upTo ? claim.value <= t.value : Math.abs(claim.value - t.value) <= Math.max(1, t.value * 0.2)))) continue;
+    const source = `${s.designNotes ?? ''} ${s.summary ?? ''}`;
+    const t = theirs[0]!;
+    const phrase = /(?:(?:a\s+)?(?:mean|median|average|total)\s+of|up\s+to|as\s+many\s+as)\s+$/i.exec(source.slice(Math.max(0, t.start - 20), t.start))?.[0] ?? '';
+    return {
+      ...span,
+      message: `${study.name} did not give ${quote(facts.text.slice(claim.start, claim.end))}: its record says ${phrase}${source.slice(t.start, t.end)}. Say how much treatment the study gave.`,
+      suggestions: [],
+      evidenceIds: [s.id],
+    };
+  }
+  return undefined;
 }
 
 // ---- Size: "a large trial" of 24 people ----
@@ -486,6 +551,34 @@ function approvalBasisHit(facts: SentenceFacts, study: StudyProfile, words: Evid
     message: `${study.name} was not the basis of that approval. ${basis}`,
     suggestions: [],
     evidenceIds: [s.id, ...entries.map((e) => e.id)],
+  };
+}
+
+// ---- Approval date: "approved back in 2017" citing the regulator's own 2019 announcement ----
+
+const ANNOUNCEMENTS: ReadonlySet<StudyDesign> = new Set(['press-release', 'news-report']);
+
+function approvalYearHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (study.via !== 'citation' || facts.hedges.length) return undefined;
+  // The cited source announces an approval and is dated: the pack's record, or a citation that says "approves" with a year.
+  const announced = study.source ? (study.source.design && ANNOUNCEMENTS.has(study.source.design) ? study.source.year : undefined) : study.text && words.test(study.text, 'approval-announcement') ? Number([...study.text.matchAll(/\b(?:19|20)\d\d\b/g)].pop()?.[0]) : undefined;
+  if (!announced || !Number.isFinite(announced)) return undefined;
+  // A year is a year after "in"/"since" even where the number reader took it as a count ("in 2018 for adults").
+  const at = facts.sentence.start;
+  const years = facts.numbers.filter((n) => n.value !== undefined && (n.kind === 'year' || (n.kind === 'count' && /^(?:19|20)\d\d\b/.test(n.text) && /\b(?:in|since)\s+$/i.test(facts.text.slice(0, n.start - at)))));
+  // One date in the sentence, and it is that of the approval: "approved … in 2017".
+  if (years.length !== 1) return undefined;
+  const y = years[0]!;
+  const year = y.kind === 'year' ? y : { ...y, end: y.start + 4, text: y.text.slice(0, 4), value: Number(y.text.slice(0, 4)) };
+  const approval = words.find(facts, 'approval', 'approval-plain').find((c) => !isNegated(facts, c) && c.end <= year.start && gap(facts, c, year).words <= 4 && gap(facts, c, year).sameClause);
+  // An approval before the announcement of it contradicts the source; a later year may be another approval.
+  if (!approval || year.value! >= announced) return undefined;
+  return {
+    start: year.start,
+    end: year.end,
+    message: `${study.name.replace(/^the /, 'The ')} announces the approval in ${announced}: ${quote(year.text)} contradicts the source cited for it. Give the approval date the source gives.`,
+    suggestions: [],
+    evidenceIds: study.source ? [study.source.id] : [],
   };
 }
 

@@ -145,7 +145,7 @@ export class ClaimAnalyzer {
     this.references = matcherFor(L.references, ['pronoun'], scanner);
     this.pluralReferences = matcherFor(L.references, ['plural-pronoun'], scanner);
     this.exampleMarkers = matcherFor(L.references, ['example-marker'], scanner);
-    this.addOnMarkers = matcherFor(L['evidence-claims'], ['add-on-marker', 'comparison-arm'], scanner);
+    this.addOnMarkers = matcherFor(L['evidence-claims'], ['add-on-marker', 'comparison-arm', 'comparison-object', 'prior-treatment-marker'], scanner);
     // Shared with the rules that read the same words, so they are looked up once per sentence.
     this.treatmentNouns = this.sentenceMatcher(L.references, ['treatment-noun']);
     this.populations = matcherFor(L.populations, ['population'], scanner);
@@ -519,7 +519,7 @@ function isExampleOrComparator(f: SentenceFacts, mention: InterventionMention, m
   return markers.some((m) => m.end <= from && /^[\s(]*$/.test(f.text.slice(m.end, from)));
 }
 
-/** A treatment named as an add-on or comparator, "together with an oral antidepressant", "compared with placebo": the treatment under discussion stays the topic. */
+/** A treatment named as an add-on, comparator or one already tried, "together with an oral antidepressant", "compared with placebo", "beat ECT", "after at least two antidepressants": the treatment under discussion stays the topic. */
 function isAddOn(f: SentenceFacts, mention: InterventionMention, markers: readonly PhraseMatch<LexiconEntry>[]): boolean {
   const at = f.sentence.start;
   return markers.some((m) => m.end <= mention.start - at && wordCount(f.text.slice(m.end, mention.start - at)) <= 3 && !CLAUSE_BREAK.test(f.text.slice(m.end, mention.start - at)));
