@@ -20,6 +20,7 @@ import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
 import type { Lexicon } from '../core/knowledge/lexicons.js';
+import { PhraseMatcher } from '../core/text/phrases.js';
 import type { CitationMarker, Span, Suggestion } from '../core/types.js';
 import { citedSources, conditionOf, durationCues, EvidenceWords, firstOfOverlapping, gap, refersToStudy, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
@@ -830,18 +831,15 @@ function comparatorClasses(lexicon: Lexicon): Map<string, string[]> {
   return out;
 }
 
-function mentions(text: string, terms: readonly string[]): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const t of terms) {
-    let re = TERM_PATTERNS.get(t);
-    if (!re) TERM_PATTERNS.set(t, (re = new RegExp(`(?<![\\p{L}\\d])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'giu')));
-    for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length });
-  }
-  return out;
+/** Where any of a few terms from the pack or a lexicon class occurs in text, word by word (a matcher per term set, built once). */
+function mentions(text: string, terms: readonly string[]): readonly { start: number; end: number }[] {
+  const key = terms.join('\u0000');
+  let matcher = TERM_MATCHERS.get(key);
+  if (!matcher) TERM_MATCHERS.set(key, (matcher = new PhraseMatcher([{ terms }])));
+  return matcher.find(text);
 }
 
-/** Whole-word patterns for the few terms `mentions` looks for, compiled once rather than per sentence. */
-const TERM_PATTERNS = new Map<string, RegExp>();
+const TERM_MATCHERS = new Map<string, PhraseMatcher<{ terms: readonly string[] }>>();
 
 function comparatorHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords, classes: Map<string, string[]>): RuleHit | undefined {
   if (study.via === 'topic' || facts.hedges.length) return undefined;
@@ -950,10 +948,10 @@ function sideEffectRateHit(facts: SentenceFacts, study: StudyProfile, words: Evi
   if (!s?.intervention || study.via !== 'citation') return undefined;
   const records = index.safetyFor(s.intervention).filter((r) => r.rate && r.rate.source === s.id && r.terms?.length && isUsable(r));
   if (!records.length) return undefined;
-  const lower = facts.text.toLowerCase();
   const at = facts.sentence.start;
   for (const r of records) {
-    const term = mentions(lower, (r.terms ?? []).map((t) => t.toLowerCase()))[0];
+    // Matched on the sentence itself (case-insensitive), so offsets stay those of the source.
+    const term = mentions(facts.text, r.terms ?? [])[0];
     if (!term) continue;
     const termSpan = { start: at + term.start, end: at + term.end };
     const { min, max } = r.rate!;
