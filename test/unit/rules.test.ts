@@ -231,3 +231,50 @@ describe('unqualified-efficacy: tissues and vessels as what a treatment repairs'
     for (const s of ['Tissue samples were sent to the lab.', 'Smoking narrows blood vessels.', 'Cold laser may help regenerate nerve tissue in some patients.', 'The authors concluded that oxygen repairs damaged blood vessels.']) assert.equal(flagged(s), false, s);
   });
 });
+
+describe('a seller named as the speaker of a claim the writer passes on', () => {
+  const rulesOn = (s: string) => checker.check(s + '\n').findings.map((f) => f.ruleId);
+
+  it('leaves a seller\'s claim that the writer reports at arm\'s length', () => {
+    assert.deepEqual(rulesOn('A spa in our town says the drip is a miracle for hangovers.'), []);
+    assert.deepEqual(rulesOn('The company told me the patches have no side effects at all.'), []);
+    assert.deepEqual(rulesOn('Some clinics near me say the infusions are completely safe.'), []);
+  });
+
+  it('still flags the same words in the seller\'s own voice or from anyone else', () => {
+    assert.deepEqual(rulesOn('Our clinic says the drip is a miracle for hangovers.'), ['hype']);
+    assert.deepEqual(rulesOn('We tell patients the patches have no side effects at all.'), ['safety-overclaim']);
+    assert.deepEqual(rulesOn('Physiotherapists say the band is a miracle for back pain.'), ['hype']);
+    assert.deepEqual(rulesOn('The clinic is great, and the drip is a miracle for hangovers.'), ['hype']);
+  });
+});
+
+describe('hearsay the writer sets up for an answer', () => {
+  const flagged = (s: string) => checker.check(s + '\n').findings.some((f) => f.ruleId === 'unqualified-efficacy');
+
+  it('does not flag a claim the writer says they read or heard somewhere', () => {
+    for (const s of ['I read online that cold plunges cure anxiety.', "I've heard that turmeric reverses arthritis."]) assert.equal(flagged(s), false, s);
+  });
+
+  it('flags the claim once the writer makes it their own', () => {
+    for (const s of ['I read the studies, and cold plunges cure anxiety.', 'Turmeric reverses arthritis.']) assert.ok(flagged(s), s);
+  });
+});
+
+describe('evidence words that vouch for a claim leave it to overstated-evidence', () => {
+  const rulesOn = (s: string) =>
+    checker
+      .check(s + '\n')
+      .findings.map((f) => f.ruleId)
+      .filter((id) => id === 'overstated-evidence' || id === 'unqualified-efficacy')
+      .sort();
+
+  it('gives one finding, not two, when "clinically proven" sits in the claim\'s own object', () => {
+    assert.deepEqual(rulesOn('The panel delivers clinically proven results for wrinkles.'), ['overstated-evidence']);
+    assert.deepEqual(rulesOn('Research proves that magnets heal arthritis.'), ['overstated-evidence']);
+  });
+
+  it('still flags a separate benefit claim next to the evidence words', () => {
+    assert.deepEqual(rulesOn('The balm cures eczema and has been proven to calm rosacea.'), ['overstated-evidence', 'unqualified-efficacy']);
+  });
+});

@@ -38,7 +38,8 @@ export const unqualifiedEfficacy: RuleDefinition = {
       const hits: RuleHit[] = [];
       for (const verb of facts.claimVerbs) {
         if (verb.category === 'correlational' || verb.category === 'harm') continue;
-        if (evidenceAt.some((e) => e < verb.start - at)) continue;
+        // …and "delivers clinically proven results": evidence words in the claim's own clause vouch for it.
+        if (evidenceAt.some((e) => e < verb.start - at || (e >= verb.end - at && vouchesForObject(facts.text.slice(verb.end - at, e))))) continue;
         if (isHedged(facts, verb)) continue;
         // A population or a size of effect qualifies the claim in its own clause, not one joined to it ("70% of patients respond, and X cures Y").
         if (facts.populations.some((p) => sameClause(facts, p, verb)) || facts.numbers.some((n) => isMagnitude(n) && !isUniversal(n) && sameClause(facts, n, verb))) continue;
@@ -70,6 +71,11 @@ export const unqualifiedEfficacy: RuleDefinition = {
     };
   },
 };
+
+/** Evidence words a few words into the claim's object ("delivers clinically proven results"), not in a coordinated clause ("cures X and has been proven to…"). */
+function vouchesForObject(between: string): boolean {
+  return wordCount(between) <= 3 && !CLAUSE_JOIN.test(between) && !/\b(?:and|but|or)\b/i.test(between);
+}
 
 /**
  * A hedge qualifies the claim when it stands before the verb, or after it in the

@@ -32,7 +32,8 @@ export interface SentenceFacts {
   scopeEnds: Cue[];
   /** Verbs of assurance ("promise", "guarantee"): negated, they deny the whole clause that follows. */
   assurances: Cue[];
-  attributions: (Cue & { category: string })[];
+  /** bySeller: a reporting verb whose speaker is a seller ("the clinic told me"), which distances the claim. */
+  attributions: (Cue & { category: string; bySeller?: boolean })[];
   quotes: Span[];
   numbers: NumberMention[];
   citations: CitationMarker[];
@@ -102,6 +103,8 @@ export class ClaimAnalyzer {
   private readonly scopeEnds: PhraseMatcher<LexiconEntry>;
   private readonly assurances: PhraseMatcher<LexiconEntry>;
   private readonly attributions: PhraseMatcher<LexiconEntry>;
+  /** "a clinic", "the company", "ads": a seller as the speaker of a reporting verb. */
+  private readonly sellerSpeakers: PhraseMatcher<LexiconEntry>;
   private readonly verbs: PhraseMatcher<LexiconEntry>;
   private readonly healthWords: PhraseMatcher<LexiconEntry>;
   /** Health outcomes beyond named conditions ("range of motion", "testosterone", "toxins"): objects of a benefit verb. */
@@ -157,6 +160,7 @@ export class ClaimAnalyzer {
     this.scopeEnds = matcherFor(L.negation, ['scope-end'], scanner);
     this.assurances = matcherFor(L.negation, ['assurance'], scanner);
     this.attributions = matcherFor(L.attribution, undefined, scanner);
+    this.sellerSpeakers = matcherFor(L.reporting, ['seller-speaker']);
     this.verbs = matcherFor(L['claim-verbs'], undefined, scanner);
     this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence'], scanner);
     this.benefitObjects = matcherFor(L['health-context'], ['benefit-object'], scanner);
@@ -167,6 +171,17 @@ export class ClaimAnalyzer {
     this.studyClaims = matcherFor(L.citations, ['study-claim', 'unnamed-study'], scanner);
     this.outcomeFragments = matcherFor(L['health-context'], ['outcome']);
     this.instructionWords = matcherFor(L['health-context'], ['instruction']);
+  }
+
+  /**
+   * "a clinic near us says…", "the company told me…": a seller named as the speaker just before a
+   * reporting verb. The writer passes the seller's claim on; a seller's own copy says "we" or "our clinic".
+   */
+  private spokenBySeller(text: string, verbStart: number): boolean {
+    const lead = text.slice(Math.max(0, verbStart - 48), verbStart);
+    return this.sellerSpeakers.find(lead).some(
+      (m) => !/\b(?:our|we|us)\s+$/i.test(lead.slice(0, m.start)) && /^(?:\s+[\p{L}-]+){0,3}\s+$/u.test(lead.slice(m.end)) && !/[,;:.!?()\u2014\u2013]/.test(lead.slice(m.end)),
+    );
   }
 
   /** A matcher for a rule's lexicon that runs in the same pass over each sentence as the analysis. */
@@ -210,7 +225,10 @@ export class ClaimAnalyzer {
       .find(text)
       // "whoever adds it to their stack", "adds years to your life": adding something somewhere, not speech.
       .filter((m) => !(/^add/i.test(m.text) && ADDS_SOMETHING_TO.test(text.slice(m.end, m.end + 40))))
-      .map((m) => ({ ...cue(m), category: m.entry.category ?? '' }));
+      .map((m) => {
+        const category = m.entry.category ?? '';
+        return category === 'reporting-verb' && this.spokenBySeller(text, m.start) ? { ...cue(m), category, bySeller: true } : { ...cue(m), category };
+      });
     // "Thousands of patients have…": a head count, not a group the claim is limited to.
     const crowds = this.crowdCounts.find(text);
     const populations = this.populations
@@ -584,8 +602,8 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
       case 'source-prefix':
       case 'stance-verb':
       case 'myth-framing':
-        // A stance verb ("advocates argue") withholds the writer's voice even from single words; neutral reporting does not.
-        if ((a.category === 'reporting-verb' || a.category === 'source-prefix') && !options.reportedSpeech) return false;
+        // A stance verb ("advocates argue") or a seller as speaker ("the clinic told me") withholds the writer's voice even from single words; neutral reporting does not.
+        if (((a.category === 'reporting-verb' && !a.bySeller) || a.category === 'source-prefix') && !options.reportedSpeech) return false;
         if (a.start < span.end && span.start < a.end) return false; // the cue is part of the term itself
         // "X works, and according to Y, Z": the source opens a later clause and does not reach back.
         if (a.category === 'source-prefix' && a.start >= span.end && CLAUSE_JOIN.test(f.text.slice(span.end - at, a.start - at))) return false;
