@@ -278,3 +278,15 @@ describe('evidence words that vouch for a claim leave it to overstated-evidence'
     assert.deepEqual(rulesOn('The balm cures eczema and has been proven to calm rosacea.'), ['overstated-evidence', 'unqualified-efficacy']);
   });
 });
+
+describe('unqualified-efficacy on common conditions and product subjects', () => {
+  const flagged = (s: string) => checker.check(s + '\n').findings.some((f) => f.ruleId === 'unqualified-efficacy');
+
+  it('flags a benefit claimed for a common condition by a product named with "the", or a count of sessions', () => {
+    for (const s of ['The gel reverses gum disease.', 'The rinse stops tooth decay.', 'These lozenges are the answer to acid reflux.', 'Two sessions and your sciatica melts away.', 'The cream clears up rosacea.']) assert.ok(flagged(s), s);
+  });
+
+  it('leaves the same conditions in hedged, reported or group-limited sentences', () => {
+    for (const s of ['The gel may slow gum disease in some people.', 'A few patients say their sciatica eased after two sessions.', 'Most patients with rosacea need more than one cream.', 'In a small trial, the rinse reduced tooth decay by 12% [3].']) assert.equal(flagged(s), false, s);
+  });
+});

@@ -26,6 +26,7 @@ export const unqualifiedEfficacy: RuleDefinition = {
     const resolves = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['condition-resolves']);
     const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['risk-measure', 'not-a-benefit']);
     const groupWords = analyzer.sentenceMatcher(knowledge.lexicons.hedges, ['group-quantifier']);
+    const treatmentNouns = analyzer.sentenceMatcher(knowledge.lexicons.references, ['treatment-noun']);
     return (facts, document) => {
       // An instruction ("Ask your doctor…") claims nothing, unless it ends in a promise ("Take them nightly and your anxiety will be gone").
       if (facts.question || (facts.instruction && !facts.claimVerbs.some((v) => v.category === 'promise'))) return [];
@@ -64,7 +65,7 @@ export const unqualifiedEfficacy: RuleDefinition = {
         const outcome = absoluteOutcome(facts, outcomeStatements) ?? conditionResolves(facts, resolves, notBenefits);
         // A hedge or group qualifies the outcome only in its own clause: "Relief is instant: most people…" still claims instant relief.
         const qualified =
-          outcome && ([...facts.hedges, ...facts.populations].some((q) => !CLAUSE_JOIN.test(between(facts, q, outcome))) || groupBefore(facts, outcome, groupWords));
+          outcome && ([...facts.hedges, ...facts.populations].some((q) => !CLAUSE_JOIN.test(between(facts, q, outcome))) || groupBefore(facts, outcome, groupWords, treatmentNouns));
         if (outcome && !qualified && !isNegated(facts, outcome) && !isAttributed(facts, outcome)) hits.push(outcomeHit(facts, outcome));
       }
       return hits;
@@ -164,12 +165,16 @@ function isUniversal(n: NumberMention): boolean {
  * clause is who "the improvement" belongs to. A group only after the outcome ("Relief is instant: most people…")
  * does not limit it.
  */
-function groupBefore(facts: SentenceFacts, outcome: Span, groupWords: PhraseMatcher<LexiconEntry>): boolean {
+function groupBefore(facts: SentenceFacts, outcome: Span, groupWords: PhraseMatcher<LexiconEntry>, treatmentNouns: PhraseMatcher<LexiconEntry>): boolean {
   const at = facts.sentence.start;
   const head = facts.text.slice(0, outcome.start - at);
   if (facts.populations.some((p) => p.end <= outcome.start)) return true;
-  return groupWords.find(head).some((g) => /^(?:\s*|.*(?:[;:\u2014\u2013]|,\s+(?:and|but|so|because)\s|\bbecause\s)\s*)$/i.test(head.slice(0, g.start)) && /^\s+(?!of\b)[\p{L}]/u.test(head.slice(g.end)));
+  // "A few sessions and your anxiety melts away": a count of treatments or of time, not a group of people.
+  const counted = (g: { end: number }) => treatmentNouns.find(head).some((n) => n.start > g.end && !head.slice(g.end, n.start).trim()) || TIME_UNIT_NEXT.test(head.slice(g.end));
+  return groupWords.find(head).some((g) => /^(?:\s*|.*(?:[;:\u2014\u2013]|,\s+(?:and|but|so|because)\s|\bbecause\s)\s*)$/i.test(head.slice(0, g.start)) && /^\s+(?!of\b)[\p{L}]/u.test(head.slice(g.end)) && !counted(g));
 }
+
+const TIME_UNIT_NEXT = /^\s+(?:minutes?|hours?|days?|weeks?|months?|years?|times?)\b/i;
 
 /** The text between two spans, whichever comes first. */
 function between(facts: SentenceFacts, a: Span, b: Span): string {

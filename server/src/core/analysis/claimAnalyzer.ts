@@ -398,7 +398,7 @@ export class ClaimAnalyzer {
     if (!noun) return undefined;
     // "Lidocaine patches relieve…": a plural treatment noun that opens its clause, right before the verb, heads the subject without a determiner.
     const determiner =
-      /(?:^|\s)(?:every|each|this|these|our|your|one|a single)\s+(?:[\p{L}-]+\s+)?$/iu.exec(facts.text.slice(0, noun.start)) ??
+      /(?:^|\s)(?:every|each|this|these|the|our|your|one|a single)\s+(?:[\p{L}-]+\s+)?$/iu.exec(facts.text.slice(0, noun.start)) ??
       (/s$/i.test(noun.text) && !facts.text.slice(noun.end, verbStart).trim() ? /(?:^|[,;:]\s*)\W*(?:[\p{L}-]+\s+)?$/u.exec(facts.text.slice(0, noun.start)) : null);
     if (!determiner) return undefined;
     const start = determiner.index + determiner[0].search(/\S/);
