@@ -191,3 +191,16 @@ describe('evidence-mismatch: an approval broadened to fewer failed treatments', 
     assert.deepEqual(em('Most people start with their first antidepressant from a GP; Spravato is approved for treatment-resistant depression.'), []);
   });
 });
+
+describe('evidence-mismatch: a response rate restated as lasting benefit', () => {
+  it('flags an end-of-treatment response rate called sustained', () => {
+    assert.equal(em('With IV ketamine, about 55% of patients enjoy sustained relief from depression.')[0]?.text, '55%');
+    assert.match(em('Ketamine infusions gave 55% of people sustained improvement in their mood.')[0]!.message, /Anand 2023/);
+  });
+
+  it('leaves the response rate stated as such, a denial, and another treatment alone', () => {
+    assert.deepEqual(em('With IV ketamine, 55% of patients responded by the end of three weeks.'), []);
+    assert.deepEqual(em('With IV ketamine, 55% of patients responded, but that improvement was not sustained.'), []);
+    assert.deepEqual(em('Lithium gave 55% of patients sustained improvement in one long study.'), []);
+  });
+});

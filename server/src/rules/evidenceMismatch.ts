@@ -101,7 +101,7 @@ export const evidenceMismatch: RuleDefinition = {
       const add = (hit: RuleHit | undefined) => candidates.push(hit);
       // Side effects and rules of use first: a share of patients who felt sedated is not a response rate.
       if (aboutSafety) for (const hit of safety.hits(facts)) add(hit);
-      for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(figureHit(facts, n, index, words, cited));
+      for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(figureHit(facts, n, index, words, cited) ?? sustainedFigureHit(facts, n, index, words, cited));
       for (const cue of words.find(facts, 'share-100', 'share-95', 'share-51')) add(shareHit(facts, cue, index, words));
       for (const d of durationClaims(facts, words)) add(durationHit(facts, d, index, words, cited));
       for (const cue of words.find(facts, 'approval', 'approval-plain')) add(basisHit(facts, cue, index, cited) ?? regulatoryHit(facts, cue, index, words));
@@ -173,6 +173,41 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
     suggestions,
     evidenceIds: [finding.id, ...finding.sources],
   };
+}
+
+/**
+ * "55% of patients experiencing sustained improvement" where 55% is a response rate a study measured at the end of treatment:
+ * a share that responded is restated as a share whose benefit lasted. A figure the evidence gives for lasting benefit passes.
+ */
+function sustainedFigureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex, words: EvidenceWords, cited: CitedSource[]): RuleHit | undefined {
+  if (n.value === undefined || !Number.isFinite(n.value) || isNegated(facts, n) || isAttributed(facts, n, OWN_VOICE)) return undefined;
+  // A study cited in the sentence and misreported is citation-mismatch's to say.
+  if (cited.some((c) => c.via === 'citation')) return undefined;
+  const lasting = words.find(facts, 'outcome-duration').find((c) => c.start >= n.end && gap(facts, n, c).sameClause && gap(facts, n, c).words <= 5 && !isNegated(facts, c));
+  // "60% were still well at 8 weeks": a share at a stated time is a duration claim, judged as one.
+  if (!lasting || facts.numbers.some((d) => d.kind === 'duration' && gap(facts, n, d).sameClause)) return undefined;
+  const mention = subjectFor(facts, n, index, words);
+  if (!mention) return undefined;
+  const chain = interventionChain(index, mention.id);
+  const ids = new Set([...chain, ...familyMembers(index, chain[chain.length - 1]!)]);
+  const low = n.value;
+  const high = n.max ?? n.value;
+  const durable = (f: { outcome?: Measure; measure?: Measure }) => (f.outcome ?? f.measure) === 'duration-of-benefit';
+  if (index.packs.some((p) => (p.findings ?? []).some((f) => ids.has(f.intervention) && durable(f) && isUsable(f) && f.range?.unit === '%' && covers(f.range, low, high, 1.5)))) return undefined;
+  const sources = index.allSources().filter((src) => isUsable(src) && src.intervention && ids.has(src.intervention));
+  if (sources.some((src) => (src.outcomes ?? []).some((o) => durable(o) && o.unit === '%' && covers(o, low, high, 1.5)))) return undefined;
+  for (const source of sources) {
+    const measured = (source.outcomes ?? []).find((o) => (o.measure === 'response' || o.measure === 'remission') && o.unit === '%' && isUsable(o) && o.timepoint && covers(o, low, high, 1.5));
+    if (!measured) continue;
+    return {
+      start: n.start,
+      end: n.end,
+      message: `${quote(n.text)} is a response rate, not a share whose benefit lasted: in ${sourceShortName(source)}, ${formatRange(measured.min ?? measured.value!, measured.max ?? measured.value!, '%')} had reached ${measured.measure} at the ${measured.timepoint}; ${quote(lasting.cue)} claims more than that figure shows.`,
+      suggestions: [],
+      evidenceIds: [source.id],
+    };
+  }
+  return undefined;
 }
 
 /**
