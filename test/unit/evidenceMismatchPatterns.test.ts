@@ -159,3 +159,48 @@ describe('evidence-mismatch: the topic stays the treatment described, not its co
     assert.deepEqual(figures('Esketamine is meant for adults still depressed after at least two antidepressants. It brings about 20% of them into remission.'), []);
   });
 });
+
+describe('evidence-mismatch: permanence once a course is over', () => {
+  it('reads "the results are permanent" and "the gains from the first sessions are permanent" as claims of lasting benefit', () => {
+    assert.equal(em('Spravato is given in certified clinics. After the four-week induction, the results are permanent.')[0]?.text, 'permanent');
+    assert.equal(em('Esketamine spray works fast, and the gains you make in the first weeks are permanent.').length, 1);
+    assert.match(em('Esketamine spray works fast, and the benefit from those first sessions stays permanent.')[0]!.message, /Capuzzi|stopping/);
+    assert.equal(em('Ketamine infusions are popular. Once the course is over, the improvement you gained is permanent.').length, 1);
+  });
+
+  it('leaves denials, hedges, side effects and other treatments alone', () => {
+    assert.deepEqual(em('Spravato is given in certified clinics. After the induction, the results are not permanent.'), []);
+    assert.deepEqual(em('Esketamine spray works fast, but no one knows whether the gains are permanent.'), []);
+    assert.deepEqual(em('Spravato is given in certified clinics. The side effects are rarely permanent.'), []);
+    assert.deepEqual(em('After a course of psilocybin therapy, the results are permanent for some people.'), []);
+  });
+});
+
+describe('evidence-mismatch: an approval broadened to fewer failed treatments', () => {
+  it('flags an approval said to cover people after one failed antidepressant', () => {
+    assert.equal(em('Spravato is approved for adults who have tried one antidepressant without success.')[0]?.text, 'one antidepressant');
+    const text = 'Esketamine nasal spray was cleared by the FDA in 2019. It is approved for anyone whose first SSRI did not help.';
+    assert.equal(em(text)[0]?.text, 'first SSRI');
+    assert.match(em(text)[0]!.message, /at least 2 antidepressants/);
+  });
+
+  it('leaves the real indication, an antidepressant taken alongside, and racemic ketamine phrasing of other kinds alone', () => {
+    assert.deepEqual(em('Spravato is approved for adults whose depression has not responded to at least two antidepressants.'), []);
+    assert.deepEqual(em('Spravato is approved for adults with treatment-resistant depression, used with one antidepressant taken by mouth.'), []);
+    assert.deepEqual(em('Spravato is not approved for people who have only tried their first antidepressant.'), []);
+    assert.deepEqual(em('Most people start with their first antidepressant from a GP; Spravato is approved for treatment-resistant depression.'), []);
+  });
+});
+
+describe('evidence-mismatch: a response rate restated as lasting benefit', () => {
+  it('flags an end-of-treatment response rate called sustained', () => {
+    assert.equal(em('With IV ketamine, about 55% of patients enjoy sustained relief from depression.')[0]?.text, '55%');
+    assert.match(em('Ketamine infusions gave 55% of people sustained improvement in their mood.')[0]!.message, /Anand 2023/);
+  });
+
+  it('leaves the response rate stated as such, a denial, and another treatment alone', () => {
+    assert.deepEqual(em('With IV ketamine, 55% of patients responded by the end of three weeks.'), []);
+    assert.deepEqual(em('With IV ketamine, 55% of patients responded, but that improvement was not sustained.'), []);
+    assert.deepEqual(em('Lithium gave 55% of patients sustained improvement in one long study.'), []);
+  });
+});

@@ -97,7 +97,9 @@ export type Slot =
   | 'continued'
   | 'source-length-word'
   | 'species-animal-exception'
-  | 'scope-restricted';
+  | 'scope-restricted'
+  | 'benefit-result'
+  | 'prior-treatment-single';
 
 export interface SlotCue extends Cue {
   slot: Slot;

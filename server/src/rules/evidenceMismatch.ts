@@ -101,7 +101,7 @@ export const evidenceMismatch: RuleDefinition = {
       const add = (hit: RuleHit | undefined) => candidates.push(hit);
       // Side effects and rules of use first: a share of patients who felt sedated is not a response rate.
       if (aboutSafety) for (const hit of safety.hits(facts)) add(hit);
-      for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(figureHit(facts, n, index, words, cited));
+      for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(figureHit(facts, n, index, words, cited) ?? sustainedFigureHit(facts, n, index, words, cited));
       for (const cue of words.find(facts, 'share-100', 'share-95', 'share-51')) add(shareHit(facts, cue, index, words));
       for (const d of durationClaims(facts, words)) add(durationHit(facts, d, index, words, cited));
       for (const cue of words.find(facts, 'approval', 'approval-plain')) add(basisHit(facts, cue, index, cited) ?? regulatoryHit(facts, cue, index, words));
@@ -137,6 +137,8 @@ function ownVoice(facts: SentenceFacts): SentenceFacts {
   return { ...facts, attributions: [...facts.attributions.filter((a) => !labels.includes(a)), ...reported] };
 }
 
+/** "approved for use with one antidepressant": a drug taken alongside, not one that failed. */
+const ALONGSIDE_BEFORE = /\b(?:with|alongside|plus|and)\s+(?:(?:their|a|an|the)\s+)?$/i;
 const RELATIVE_BEFORE = /\b(?:that|who|which)\s+$/i;
 const RELATIVE_AFTER = /^[\s,]*(?:which|that|who|where)\b/i;
 
@@ -171,6 +173,41 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
     suggestions,
     evidenceIds: [finding.id, ...finding.sources],
   };
+}
+
+/**
+ * "55% of patients experiencing sustained improvement" where 55% is a response rate a study measured at the end of treatment:
+ * a share that responded is restated as a share whose benefit lasted. A figure the evidence gives for lasting benefit passes.
+ */
+function sustainedFigureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex, words: EvidenceWords, cited: CitedSource[]): RuleHit | undefined {
+  if (n.value === undefined || !Number.isFinite(n.value) || isNegated(facts, n) || isAttributed(facts, n, OWN_VOICE)) return undefined;
+  // A study cited in the sentence and misreported is citation-mismatch's to say.
+  if (cited.some((c) => c.via === 'citation')) return undefined;
+  const lasting = words.find(facts, 'outcome-duration').find((c) => c.start >= n.end && gap(facts, n, c).sameClause && gap(facts, n, c).words <= 5 && !isNegated(facts, c));
+  // "60% were still well at 8 weeks": a share at a stated time is a duration claim, judged as one.
+  if (!lasting || facts.numbers.some((d) => d.kind === 'duration' && gap(facts, n, d).sameClause)) return undefined;
+  const mention = subjectFor(facts, n, index, words);
+  if (!mention) return undefined;
+  const chain = interventionChain(index, mention.id);
+  const ids = new Set([...chain, ...familyMembers(index, chain[chain.length - 1]!)]);
+  const low = n.value;
+  const high = n.max ?? n.value;
+  const durable = (f: { outcome?: Measure; measure?: Measure }) => (f.outcome ?? f.measure) === 'duration-of-benefit';
+  if (index.packs.some((p) => (p.findings ?? []).some((f) => ids.has(f.intervention) && durable(f) && isUsable(f) && f.range?.unit === '%' && covers(f.range, low, high, 1.5)))) return undefined;
+  const sources = index.allSources().filter((src) => isUsable(src) && src.intervention && ids.has(src.intervention));
+  if (sources.some((src) => (src.outcomes ?? []).some((o) => durable(o) && o.unit === '%' && covers(o, low, high, 1.5)))) return undefined;
+  for (const source of sources) {
+    const measured = (source.outcomes ?? []).find((o) => (o.measure === 'response' || o.measure === 'remission') && o.unit === '%' && isUsable(o) && o.timepoint && covers(o, low, high, 1.5));
+    if (!measured) continue;
+    return {
+      start: n.start,
+      end: n.end,
+      message: `${quote(n.text)} is a response rate, not a share whose benefit lasted: in ${sourceShortName(source)}, ${formatRange(measured.min ?? measured.value!, measured.max ?? measured.value!, '%')} had reached ${measured.measure} at the ${measured.timepoint}; ${quote(lasting.cue)} claims more than that figure shows.`,
+      suggestions: [],
+      evidenceIds: [source.id],
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -375,6 +412,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
       ? [
           ...words.find(facts, 'outcome-duration-weak').filter((c) => words.find(facts, 'reference').some((r) => r.end <= c.start && gap(facts, r, c).words <= 1)),
           ...words.find(facts, 'outcome-improvement', 'outcome-remission').filter((c) => c.end <= d.start && gap(facts, c, d).words <= 2 && !isNegated(facts, c)),
+          ...benefitSubjects(facts, d, words),
         ]
       : [];
   const lasting = [...durationCues(facts, words), ...forever]
@@ -416,6 +454,11 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
 
   const mention = subjectFor(facts, lasting, index, words);
   if (!mention) return undefined;
+  // Permanence claimed for a treatment whose own evidence on lasting benefit is unsettled: that evidence answers it, not its family's durations.
+  if (d.days === Infinity && !index.findingsFor(mention.id).some((f) => f.intervention === mention.id && isDurationFinding(f) && !!f.range)) {
+    const own = permanenceHit(facts, d, mention, index, claimed, (f) => f.intervention === mention.id);
+    if (own) return own;
+  }
   const regimen = regimenOf(facts, words);
   const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation');
   const findings = findingsFor(
@@ -429,7 +472,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
       (f.condition === 'suicidal-ideation') === suicidal &&
       (regimen ? f.regimen === regimen : f.regimen !== 'maintenance'),
   );
-  if (!findings.length) return undefined;
+  if (!findings.length) return d.days === Infinity ? permanenceHit(facts, d, mention, index, claimed) : undefined;
   const longest = findings.reduce((best, f) => (days(f.range!.max, f.range!.unit) > days(best.range!.max, best.range!.unit) ? f : best));
   const maxDays = days(longest.range!.max, longest.range!.unit);
   if (d.days <= maxDays * DURATION_FACTOR) return undefined;
@@ -445,6 +488,35 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
         : [{ title: `Use the supported duration: ${replacement} (${preferredName(index, longest)})`, replacement, citeSourceId: longest.preferredSource, preferred: true }],
     evidenceIds: [longest.id, ...longest.sources],
   };
+}
+
+/** "Benefit after stopping may be limited", "long-term evidence is mixed": what a claim of permanence runs into when no finding gives a duration. */
+const UNSETTLED_DURATION: ReadonlySet<string> = new Set(['mixed', 'uncertain', 'no-significant-difference', 'not-studied-in-humans']);
+
+function isDurationFinding(f: PackFinding): boolean {
+  return (f.outcome === 'duration-of-benefit' || f.outcome === 'relapse-time') && isUsable(f);
+}
+
+function permanenceHit(facts: SentenceFacts, d: DurationClaim, mention: InterventionMention, index: EvidenceIndex, claimed: string, only: (f: PackFinding) => boolean = () => true): RuleHit | undefined {
+  const unsettled = findingsFor(index, mention.id, (f) => isDurationFinding(f) && !!f.direction && UNSETTLED_DURATION.has(f.direction) && only(f))[0];
+  if (!unsettled) return undefined;
+  return {
+    start: d.start,
+    end: d.end,
+    message: `${claimed} goes beyond the evidence for ${named(facts, mention)}: the evidence does not show that benefit lasts once treatment stops. ${unsettled.summary} (${preferredName(index, unsettled)}; certainty ${unsettled.certainty}).`,
+    suggestions: [],
+    evidenceIds: [unsettled.id, ...unsettled.sources],
+  };
+}
+
+/** What a claim of permanence is about when a phrase stands between ("the improvement from those early sessions is permanent", "the results are permanent"). */
+const COPULA_BEFORE = /\b(?:is|are|was|were|will be|stays?|remains?|becomes?)\s+$/i;
+const SUBJECT_SPAN_WORDS = 8;
+
+function benefitSubjects(facts: SentenceFacts, d: Span, words: EvidenceWords): SlotCue[] {
+  return words
+    .find(facts, 'outcome-improvement', 'outcome-remission', 'benefit-result')
+    .filter((c) => c.end <= d.start && gap(facts, c, d).sameClause && gap(facts, c, d).words <= SUBJECT_SPAN_WORDS && COPULA_BEFORE.test(textBetween(facts, c, d)) && !isNegated(facts, c));
 }
 
 function spanWithBound(facts: SentenceFacts, d: Span, words: EvidenceWords): Span {
@@ -476,11 +548,11 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
     const forWhat = /^\s+for\s+/i.exec(facts.text.slice(cue.end - at));
     const indicationAfter = (span: Span) => span.start >= cue.end && gap(facts, cue, span).words <= 6 && gap(facts, cue, span).sameClause;
     const followed =
-      (!!forWhat && (/^(?:the\s+)?(?:treatment|use|adults|patients|people|depression|treatment-resistant|any|all|every)\b/i.test(facts.text.slice(cue.end - at + forWhat[0].length)) || facts.conditions.some(indicationAfter) || words.find(facts, 'population-minor').some(indicationAfter))) ||
+      (!!forWhat && (/^(?:the\s+)?(?:treatment|use|adults|patients|people|anyone|everyone|those|depression|treatment-resistant|any|all|every)\b/i.test(facts.text.slice(cue.end - at + forWhat[0].length)) || facts.conditions.some(indicationAfter) || words.find(facts, 'population-minor').some(indicationAfter))) ||
       years.some((y) => y.start >= cue.end && gap(facts, cue, y).words <= 4);
     if (!agency && !followed) return undefined;
   }
-  const mention = subjectOfStatus(facts, cue, index);
+  const mention = subjectOfStatus(facts, cue, index, words);
   if (!mention) return undefined;
   const entries = index.regulatoryFor(mention.id);
   if (!entries.length) return undefined;
@@ -553,6 +625,21 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
       message: `${name} is approved for adults only: ${approved.map((e) => `${lowerFirst(e.indication)} (${describeDate(e.date)})`).join('; ')}.`,
       suggestions: [],
       evidenceIds: evidenceIds(approved),
+    };
+  }
+
+  // "approved for people who haven't responded to their first antidepressant" when the indication needs more failures.
+  const fewerFailures = words.find(facts, 'prior-treatment-single').filter((m) => inClause(m) && !ALONGSIDE_BEFORE.test(facts.text.slice(0, m.start - at)));
+  const needsFailures = approved.filter((e) => (e.priorTreatmentFailures ?? 0) > 1);
+  const otherIndicationNamed = indications.some(({ id }) => id && approved.some((e) => e.condition === id && !e.priorTreatmentFailures));
+  if (fewerFailures.length && needsFailures.length && !otherIndicationNamed) {
+    const said = fewerFailures[0]!;
+    return {
+      start: said.start,
+      end: said.end,
+      message: `${quote(said.cue)} broadens the approval: ${name} is approved ${needsFailures.map((e) => `for ${lowerFirst(e.indication)} (${describeDate(e.date)}), which requires that at least ${e.priorTreatmentFailures} antidepressants have failed`).join('; ')}.`,
+      suggestions: [],
+      evidenceIds: evidenceIds(needsFailures),
     };
   }
 
@@ -630,12 +717,14 @@ function standardHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex): 
 }
 
 /** The treatment a status word is about: named before it in the clause ("ketamine is FDA-approved"), or right after ("FDA-approved ketamine"). */
-function subjectOfStatus(facts: SentenceFacts, cue: Span, index: EvidenceIndex): InterventionMention | undefined {
+function subjectOfStatus(facts: SentenceFacts, cue: Span, index: EvidenceIndex, words: EvidenceWords): InterventionMention | undefined {
   // "The spray is now approved for…": a generic word for how the last pack treatment is given stands for it.
   const mentions = facts.interventions.map((i) => standsForTopic(facts, i, index));
   const before = mentions.filter((i) => i.end <= cue.start && sameClauseOverAsides(facts, i, cue) && gap(facts, i, cue).words <= 12).sort((a, b) => b.end - a.end)[0];
   const after = mentions.find((i) => i.start >= cue.end && gap(facts, cue, i).words <= 1);
-  const chosen = before ?? after ?? (mentions.length ? undefined : topicIntervention(facts, index));
+  // "…, it is also approved for…": a word for the treatment under discussion, nearer than any name, stands for the topic.
+  const reference = words.find(facts, 'reference').some((r) => r.end <= cue.start && r.start >= (before?.end ?? 0) && sameClauseOverAsides(facts, r, cue) && gap(facts, r, cue).words <= 3);
+  const chosen = (reference ? topicIntervention(facts, index) : undefined) ?? before ?? after ?? (mentions.length ? undefined : topicIntervention(facts, index));
   return chosen && index.intervention(chosen.id) ? chosen : undefined;
 }
 

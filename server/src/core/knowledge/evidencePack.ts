@@ -145,6 +145,8 @@ export interface PackRegulatory {
   condition?: string;
   date?: string;
   asOf?: string;
+  /** For an indication defined by earlier treatment failures: the least number that must have failed. */
+  priorTreatmentFailures?: number;
   sources: string[];
   notes?: string;
   verification: RecordVerification;
