@@ -204,3 +204,14 @@ describe('evidence-mismatch: a response rate restated as lasting benefit', () =>
     assert.deepEqual(em('Lithium gave 55% of patients sustained improvement in one long study.'), []);
   });
 });
+
+describe('evidence-mismatch: a share of responders is not a response rate', () => {
+  it('leaves a figure that counts only those who responded', () => {
+    assert.deepEqual(em('Among responders to IV ketamine, 80% still felt better a month later.'), []);
+    assert.deepEqual(em('With ketamine, 85% of responders kept their improvement.'), []);
+  });
+
+  it('still judges the same figure given for all patients', () => {
+    assert.equal(em('With IV ketamine, 85% of patients respond.')[0]?.text, '85%');
+  });
+});

@@ -154,6 +154,8 @@ function figureHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex,
   if (words.find(facts, 'comparison-arm').some((c) => c.end <= n.start && gap(facts, c, n).words <= 3 && gap(facts, c, n).sameClause)) return undefined;
   const measure = measureNear(facts, n, words, index);
   if (!measure || isNegated(facts, measure.cue) || aboutOtherCondition(facts, n, index, words)) return undefined;
+  // "Among responders, 80% stayed well", "60% of responders": a share of those who responded, not of everyone treated.
+  if (words.find(facts, 'among-responders').some((r) => r.end <= n.start || gap(facts, n, r).words <= 1)) return undefined;
   const mention = subjectFor(facts, n, index, words);
   if (!mention) return undefined;
   const low = n.value;
