@@ -290,3 +290,15 @@ describe('unqualified-efficacy on common conditions and product subjects', () =>
     for (const s of ['The gel may slow gum disease in some people.', 'A few patients say their sciatica eased after two sessions.', 'Most patients with rosacea need more than one cream.', 'In a small trial, the rinse reduced tooth decay by 12% [3].']) assert.equal(flagged(s), false, s);
   });
 });
+
+describe('overstated-evidence: a consensus asserted without "that"', () => {
+  const flagged = (s: string) => checker.check(s + '\n').findings.some((f) => f.ruleId === 'overstated-evidence');
+
+  it('flags a group said to agree on a claim about a treatment', () => {
+    for (const s of ['Chiropractors agree adjustments are the best fix for back pain.', 'Nutritionists agree turmeric works for joint pain.']) assert.ok(flagged(s), s);
+  });
+
+  it('leaves agreeing to something, agreeing on a need, and disagreement alone', () => {
+    for (const s of ['Patients agree to a short screening before their first ketamine session.', 'Experts agree on the need for larger trials of ketamine.', 'Not all doctors agree ketamine is right for depression.']) assert.equal(flagged(s), false, s);
+  });
+});

@@ -13,8 +13,9 @@ import { assertedTerms, quote, replacementsFor } from './termMatches.js';
 const GENERIC_RESEARCH = /^(?:(?:recent|new|latest|clinical|scientific|modern)\s+)?(?:research|studies|science|trials)\b/i;
 /** "could", "can", "may" before the claim make it a possibility, which research may well show. */
 const MODAL_BEFORE = /\b(?:can|could|may|might)\s+(?:\w+\s+)?$/i;
+const AGREES_TO_ACT = /^\s+(?:to|with|on the (?:need|importance|value)|about the need)\b/i;
 /** "Doctors and biohackers agree:", "nutritionists all agree that": a consensus asserted for a group. */
-const GROUP_AGREES = /\b[\p{L}-]+s\s+(?:all\s+)?agree(?:\s*:|\s+that\b)/iu;
+const GROUP_AGREES = /\b[\p{L}-]+s\s+(?:all\s+)?agree(?:\s*:|\s+that\b|\s+(?!to\b|with\b|on\b|about\b|upon\b|in\b)[\p{L}]+\s+(?:is|are|works?|should|can)\b)/iu;
 
 export const overstatedEvidence: RuleDefinition = {
   id: 'overstated-evidence',
@@ -31,6 +32,8 @@ export const overstatedEvidence: RuleDefinition = {
       const hits: RuleHit[] = assertedTerms(facts, terms)
         // "yet to be proven", "before it can be proven": the proof is still missing.
         .filter((t) => !/\b(?:yet to be|before (?:it|they) (?:can|could) be|needs? to be|until|if|whether)\s+$/i.test(facts.text.slice(0, t.start - at)))
+        // "experts agree on the need for larger trials", "patients agree to…": agreeing to act, not a consensus about what works.
+        .filter((t) => !(t.entry.category === 'agreement' && AGREES_TO_ACT.test(facts.text.slice(t.end - at))))
         .map((t) => {
           const fix = replacementsFor(t, facts);
           return {
