@@ -189,3 +189,43 @@ describe('citation-mismatch: an approval dated before the cited announcement of 
     assert.deepEqual(cm('The headband was approved back in 2018 for adults with migraine.'), []);
   });
 });
+
+describe('citation-mismatch: the writer\'s note after a reference entry', () => {
+  const murrough = 'Murrough JW, Perez AM, Pillemer S, et al. Rapid and longer-term antidepressant effects of repeated ketamine infusions in treatment-resistant major depression. Biol Psychiatry. 2013;74(4):250-256.';
+  const pfeifferApa = 'Pfeiffer, P. N., Geller, J., Ganoczy, D., et al. (2024). Clinical outcomes of intravenous ketamine treatment for depression in the VA health system. Journal of Clinical Psychiatry, 85(1), 23m14984.';
+  const berman = 'Berman RM, Cappiello A, Anand A, et al. Antidepressant effects of ketamine in depressed patients. Biol Psychiatry. 2000;47(4):351-354.';
+  const zarate = 'Zarate CA Jr, Singh JB, Carlson PJ, et al. A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression. Arch Gen Psychiatry. 2006;63(8):856-864.';
+  const list = (...entries: string[]) => `Some text.\n\n## References\n\n${entries.map((e, i) => `${i + 1}. ${e}`).join('\n')}\n`;
+  it('flags a design the pack source did not have, in Vancouver or APA style', () => {
+    assert.deepEqual(cm(list(`${murrough} A double-blind study of 24 patients.`)), ['double-blind']);
+    assert.deepEqual(cm(list(`${pfeifferApa} Placebo-controlled study of 215 veterans.`)), ['Placebo-controlled']);
+    assert.deepEqual(cm(list(`${murrough} Epub 2012 Aug 2. Randomised comparison with saline.`)), ['Randomised']);
+  });
+  it('flags a population the pack source did not enrol', () => {
+    assert.deepEqual(cm(list(`${berman} Small crossover study in treatment-resistant depression.`)), ['treatment-resistant depression']);
+  });
+  it('stays quiet for a correct note, a title, trailers, and entries outside the pack', () => {
+    assert.deepEqual(cm(list(`${murrough} Open-label, no control group; 24 patients.`, `${zarate} Placebo-controlled crossover in 18 patients with treatment-resistant depression.`)), []);
+    // The title names a randomized design; only a note after the journal details is the writer's claim.
+    assert.deepEqual(cm(list(berman, `${murrough} Epub 2012 Aug 2. PMID: 22840761.`)), []);
+    assert.deepEqual(cm(list('Okafor B, Lind S. Nerve-stimulation headband for migraine: a pilot study. Headache Rep. 2021;4(2):11-19. Randomised, placebo-controlled.')), []);
+    assert.deepEqual(cm(list(`${berman} Randomized, double-blind, placebo-controlled crossover in major depression.`)), []);
+  });
+  it('does not read a title before the journal details as a note, whatever it says', () => {
+    const retitled = 'Murrough JW, et al. A randomised, placebo-controlled miracle? Repeated ketamine for depression. Biol Psychiatry. 2013;74(4):250-256.';
+    assert.deepEqual(checker.check(list(retitled)).findings.filter((f) => f.start > 'Some text.'.length).map((f) => f.ruleId), []);
+  });
+});
+
+describe('citation-mismatch: the population a cited study was "in"', () => {
+  const refs = '\n\n## References\n\n1. Berman RM, Cappiello A, Anand A, et al. Antidepressant effects of ketamine in depressed patients. *Biol Psychiatry*. 2000;47(4):351-354.\n';
+  it('flags "a trial in" or "a study of ketamine among" a condition the source did not enrol', () => {
+    assert.deepEqual(cm(`The first controlled trial in treatment-resistant depression came from Yale [1].${refs}`), ['treatment-resistant depression']);
+    assert.deepEqual(cm(`Their small study of ketamine among treatment-resistant depression cases was double-blind [1].${refs}`), ['treatment-resistant depression']);
+  });
+  it('stays quiet for the condition it did enrol, another study cited, or a negation', () => {
+    assert.deepEqual(cm(`The first controlled trial in major depression came from Yale [1].${refs}`), []);
+    assert.deepEqual(cm('The first controlled trial in treatment-resistant depression came from the NIMH (Zarate et al., 2006).'), []);
+    assert.deepEqual(cm(`It was not a trial in treatment-resistant depression [1].${refs}`), []);
+  });
+});

@@ -69,6 +69,7 @@ export const citationMismatch: RuleDefinition = {
   description: 'A cited study is described as something it is not: another design, animal results as human evidence, another population, "at least" for "up to", superiority from a non-inferiority trial.',
   defaultSeverity: 'warning',
   needsEvidence: true,
+  readsReferenceAnnotations: true,
   create(knowledge, analyzer) {
     const index = knowledge.evidence;
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
@@ -76,12 +77,19 @@ export const citationMismatch: RuleDefinition = {
     const profiles = new StudyProfiles(words);
     const comparators = comparatorClasses(knowledge.lexicons['evidence-claims']);
     return (facts, document) => {
-      if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
-      // Nothing to compare without a citation, a section's study or a sentence about a study.
-      if (!facts.citations.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
-      const own = citedSources(facts, document);
-      // "That small study…", "In other words, …": no citation of its own, so the study is the one the sentence before cited.
-      const cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...earlierCitations(facts, document, words), ...own];
+      if (facts.question || document.block.kind === 'heading') return [];
+      // In a reference entry only the writer's note after the citation is a claim, and it describes the pack source the entry identifies.
+      if (document.referenceEntry && document.annotatedEntry === undefined) return [];
+      let cited: CitedSource[];
+      if (document.annotatedEntry !== undefined) {
+        cited = annotatedSource(document.annotatedEntry, index);
+      } else {
+        // Nothing to compare without a citation, a section's study or a sentence about a study.
+        if (!facts.citations.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
+        const own = citedSources(facts, document);
+        // "That small study…", "In other words, …": no citation of its own, so the study is the one the sentence before cited.
+        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...earlierCitations(facts, document, words), ...own];
+      }
       const studies = cited
         .filter((c) => !c.source || isUsable(c.source))
         .map((c) => profiles.of(c))
@@ -92,7 +100,7 @@ export const citationMismatch: RuleDefinition = {
       const candidates = relevant.flatMap((study) => [
         designHit(facts, study, words, designNames),
         animalHit(facts, study, words, document),
-        populationHit(facts, study, index),
+        populationHit(facts, study, index, words),
         boundHit(facts, study, words),
         regimenHit(facts, study, words),
         sizeHit(facts, study, words),
@@ -121,6 +129,12 @@ export const citationMismatch: RuleDefinition = {
     };
   },
 };
+
+/** The pack source a reference entry identifies (DOI, first author and year, title): what the writer's note after it describes. Entries outside the pack are not read. */
+function annotatedSource(entry: string, index: EvidenceIndex): CitedSource[] {
+  const source = index.sourceForCitation(entry);
+  return source ? [{ source, text: entry, via: 'citation' }] : [];
+}
 
 function designNamesFrom(lexicon: Lexicon): Map<string, string> {
   return new Map(lexicon.entries.filter((e) => e.category === 'design-name').flatMap((e) => e.terms.map((t) => [t, e.replacements?.[0] ?? t] as const)));
@@ -295,8 +309,10 @@ function animalHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
 
 /** An efficacy word with "for" or "in" just before a condition. */
 const WORKS_FOR = /\b(?:works?|worked|effective|efficacious|helps?|helped)\s+(?:\w+\s+)?(?:for|in|against)\s+(?:\w+\s+)?$/i;
+/** What stands between a study word and the condition it enrolled: "a trial in", "a study of ketamine among". */
+const STUDY_IN = /^\s+(?:(?:of|with)\s+(?:[\p{L}-]+\s+){1,2})?(?:in|among)\s+(?:[\p{L}-]+\s+)?$/u;
 
-function populationHit(facts: SentenceFacts, study: StudyProfile, index: EvidenceIndex): RuleHit | undefined {
+function populationHit(facts: SentenceFacts, study: StudyProfile, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
   const s = study.source;
   if (!s?.population?.condition || !s.species || s.species !== 'human') return undefined;
   const at = facts.sentence.start;
@@ -304,7 +320,11 @@ function populationHit(facts: SentenceFacts, study: StudyProfile, index: Evidenc
   for (const cue of facts.conditions) {
     // The condition describes who took part: "adults with", "in patients with" just before it.
     // Or the claim says what the treatment works for: "works for treatment-resistant depression", "effective in severe depression".
-    const forWhom = facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause) || WORKS_FOR.test(facts.text.slice(Math.max(0, cue.start - at - 40), cue.start - at));
+    // Or the study itself is said to be in them: "a double-blind trial in treatment-resistant depression".
+    const forWhom =
+      facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause) ||
+      WORKS_FOR.test(facts.text.slice(Math.max(0, cue.start - at - 40), cue.start - at)) ||
+      words.find(facts, 'study-mention').some((m) => m.end <= cue.start && STUDY_IN.test(facts.text.slice(m.end - at, cue.start - at)));
     const claimed = conditionOf(index, cue.cue);
     if (!claimed || studied.includes(claimed) || isNegated(facts, cue)) continue;
     // Or a benefit verb acts on a subtype of the studied condition ("lifts treatment-resistant depression" citing a major-depression trial).
