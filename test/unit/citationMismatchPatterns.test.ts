@@ -229,3 +229,31 @@ describe('citation-mismatch: the population a cited study was "in"', () => {
     assert.deepEqual(cm(`It was not a trial in treatment-resistant depression [1].${refs}`), []);
   });
 });
+
+describe('citation-mismatch: a study named by journal and year, then described', () => {
+  it('follows "that study" back to a source named by its journal and year', () => {
+    assert.deepEqual(cm('A 2013 paper in Biological Psychiatry gave 24 patients up to six infusions. That study was double-blind, which makes its result hard to argue with.'), ['double-blind']);
+    assert.deepEqual(cm('Repeated dosing was tested next (Biol Psychiatry, 2013): most patients responded. Because it was a randomised study, the figure holds.'), ['randomised']);
+  });
+  it('reads a design given in the same sentence as the journal and year', () => {
+    assert.deepEqual(cm('A placebo-controlled trial published in Biological Psychiatry in 2013 gave patients up to six infusions.'), ['placebo-controlled']);
+  });
+  it('stays quiet for a correct description, another year, an ambiguous journal and year, or no source named', () => {
+    assert.deepEqual(cm('A 2013 paper in Biological Psychiatry gave 24 patients up to six infusions. That study was open-label, so the figure needs caution.'), []);
+    assert.deepEqual(cm('A 2006 paper in the Archives of General Psychiatry tested one infusion. That study was double-blind.'), []);
+    // Three pack sources appeared in the American Journal of Psychiatry in 2018.
+    assert.deepEqual(cm('A 2018 paper in the American Journal of Psychiatry looked at suicidal thoughts. That study was open-label.'), []);
+    assert.deepEqual(cm('A paper in Biological Psychiatry gave patients six infusions. That study was double-blind.'), []);
+  });
+});
+
+describe('citation-mismatch: superiority restated from a non-inferiority trial', () => {
+  it('flags "in other words, X beat Y" after the sentence naming the trial', () => {
+    assert.deepEqual(cm('A head-to-head trial (N Engl J Med, 2023) compared ketamine with ECT in 403 patients. Response was 55% against 41%. Put simply, ketamine outperformed ECT.'), ['ketamine outperformed']);
+    assert.deepEqual(cm('ELEKT-D randomised 403 patients to ketamine or ECT and met its non-inferiority test. In short, ketamine beat ECT.'), ['ketamine beat']);
+  });
+  it('stays quiet for non-inferiority wording, or a restatement with no trial named before it', () => {
+    assert.deepEqual(cm('ELEKT-D randomised 403 patients to ketamine or ECT. In other words, ketamine was no worse than ECT.'), []);
+    assert.deepEqual(cm('Many patients ask us about ECT. In other words, ketamine beat ECT for them.'), []);
+  });
+});

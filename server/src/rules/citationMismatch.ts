@@ -84,11 +84,12 @@ export const citationMismatch: RuleDefinition = {
       if (document.annotatedEntry !== undefined) {
         cited = annotatedSource(document.annotatedEntry, index);
       } else {
+        const byJournal = /\b(?:19|20)\d\d\b/.test(facts.text) ? namedByJournal(facts, index) : [];
         // Nothing to compare without a citation, a section's study or a sentence about a study.
-        if (!facts.citations.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
+        if (!facts.citations.length && !byJournal.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
         const own = citedSources(facts, document);
         // "That small study…", "In other words, …": no citation of its own, so the study is the one the sentence before cited.
-        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...earlierCitations(facts, document, words), ...own];
+        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...byJournal, ...earlierCitations(facts, document, words, index), ...own];
       }
       const studies = cited
         .filter((c) => !c.source || isUsable(c.source))
@@ -719,7 +720,7 @@ function pointsBack(facts: SentenceFacts, words: EvidenceWords): boolean {
  * the sentence before ("In other words") describes the source that sentence cited.
  * Only the nearest earlier cited sentence of the same paragraph counts.
  */
-function earlierCitations(facts: SentenceFacts, document: DocumentContext, words: EvidenceWords): CitedSource[] {
+function earlierCitations(facts: SentenceFacts, document: DocumentContext, words: EvidenceWords, index: EvidenceIndex): CitedSource[] {
   if (facts.citations.length || document.block.kind !== 'paragraph') return [];
   if (!pointsBack(facts, words)) return [];
   const block = document.block;
@@ -730,6 +731,8 @@ function earlierCitations(facts: SentenceFacts, document: DocumentContext, words
   for (const m of before.matchAll(CITED_YEAR)) {
     for (const part of m[1]!.split(';')) markers.push({ start: m.index!, marker: { start: block.start + m.index!, end: block.start + m.index! + m[0].length, kind: 'author-year', label: part.trim(), scholarly: true } });
   }
+  // "in a 2013 study in Biological Psychiatry", "ELEKT-D": a pack source named in words.
+  for (const m of sourcesNamedIn(before, index)) markers.push({ start: m.start, marker: { start: block.start + m.start, end: block.start + m.end, kind: 'named-study', label: m.source.id, scholarly: true } });
   if (!markers.length) return [];
   const last = Math.max(...markers.map((m) => m.start));
   // The sentence the last marker belongs to: back to the sentence end before it.
@@ -738,6 +741,62 @@ function earlierCitations(facts: SentenceFacts, document: DocumentContext, words
   const from = ends.length ? ends[ends.length - 1]!.index! + ends[ends.length - 1]![0].length : 0;
   const chosen = markers.filter((m) => m.start >= from).map((m) => m.marker);
   return citedSources({ ...facts, citations: chosen, text: '', topic: {} }, document).filter((c) => c.via === 'citation');
+}
+
+// ---- A pack source named in words: its journal and year, or its trial name ----
+
+/** Words an abbreviated journal title leaves out (ISO 4): "Arch Gen Psychiatry" stands for "Archives of General Psychiatry". */
+const JOURNAL_FILLER = /^(?:of|the|and|for|on|in)$/i;
+/** How far apart a journal and its year may stand: "published in Biological Psychiatry in 2000", "a 2013 study in Biological Psychiatry". */
+const JOURNAL_YEAR_GAP = 30;
+
+/**
+ * The journal of a source written out or abbreviated in text, as spans: every word of the abbreviation ("Biol Psychiatry")
+ * begins a capitalised word of the name ("Biological Psychiatry"), in order, with only filler words between.
+ */
+function journalSpans(text: string, journal: string): { start: number; end: number }[] {
+  const abbreviation = journal.replace(/\([^)]*\)/g, ' ').split(/[\s.]+/).filter((w) => w && !JOURNAL_FILLER.test(w)).map((w) => w.toLowerCase());
+  if (!abbreviation.length) return [];
+  const tokens = [...text.matchAll(/[\p{L}&]+/gu)];
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let k = i;
+    let j = 0;
+    while (j < abbreviation.length && k < tokens.length) {
+      const word = tokens[k]![0];
+      if (/^\p{Lu}/u.test(word) && word.toLowerCase().startsWith(abbreviation[j]!)) j++;
+      else if (!(j > 0 && JOURNAL_FILLER.test(word))) break;
+      k++;
+    }
+    if (j === abbreviation.length) out.push({ start: tokens[i]!.index!, end: tokens[k - 1]!.index! + tokens[k - 1]![0].length });
+  }
+  return out;
+}
+
+/** Pack sources a text names by journal and year (a single source for that pair) or by trial name, with where. */
+function sourcesNamedIn(text: string, index: EvidenceIndex): { start: number; end: number; source: PackSource }[] {
+  const out: { start: number; end: number; source: PackSource; key?: string }[] = [];
+  for (const source of index.allSources()) {
+    if (!isUsable(source)) continue;
+    if (source.journal && source.year && text.includes(String(source.year))) {
+      for (const span of journalSpans(text, source.journal)) {
+        const near = text.slice(Math.max(0, span.start - JOURNAL_YEAR_GAP), span.end + JOURNAL_YEAR_GAP);
+        if (new RegExp(`\\b${source.year}\\b`).test(near)) out.push({ ...span, source, key: `${span.start}:${source.year}` });
+      }
+    }
+    for (const m of mentions(text, (source.aliases ?? []).filter((a) => a.length >= 4 && a.length <= 40))) out.push({ ...m, source });
+  }
+  // A journal and year that fit two sources name neither.
+  return out.filter((m) => !m.key || out.filter((o) => o.key === m.key).length === 1);
+}
+
+/** "In a 2013 study in Biological Psychiatry, …": the sentence names its source in words rather than citing it. */
+function namedByJournal(facts: SentenceFacts, index: EvidenceIndex): CitedSource[] {
+  if (facts.citations.length) return [];
+  const seen = new Set<string>();
+  return sourcesNamedIn(facts.text, index)
+    .filter((m) => !seen.has(m.source.id) && seen.add(m.source.id))
+    .map((m) => ({ source: m.source, via: 'citation' as const }));
 }
 
 // ---- Excluded people: "works just as well in people with sleep apnoea" where the source excluded them ----
