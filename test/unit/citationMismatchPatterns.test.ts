@@ -257,3 +257,16 @@ describe('citation-mismatch: superiority restated from a non-inferiority trial',
     assert.deepEqual(cm('Many patients ask us about ECT. In other words, ketamine beat ECT for them.'), []);
   });
 });
+
+describe('citation-mismatch: "a full year" of benefit beyond the cited follow-up', () => {
+  const refs = '\n\n## References\n\n1. Anand A, Mathew SJ, Sanacora G, et al. Ketamine versus ECT for nonpsychotic treatment-resistant major depression. N Engl J Med. 2023.\n';
+  it('reads "a whole year" and "two full years" as durations longer than the source followed anyone', () => {
+    assert.deepEqual(cm(`Those who responded stayed well for a whole year after the course [1].${refs}`), ['stayed well for a whole year']);
+    assert.deepEqual(cm(`Responders maintained their response for two full years [1].${refs}`).length, 1);
+  });
+  it('stays quiet within the follow-up, hedged, or for another study', () => {
+    assert.deepEqual(cm(`Responders stayed well for six full months [1].${refs}`), []);
+    assert.deepEqual(cm(`Responders may have stayed well for a full year [1].${refs}`), []);
+    assert.deepEqual(cm('Responders stayed well for a full year in our own clinic audit.'), []);
+  });
+});
