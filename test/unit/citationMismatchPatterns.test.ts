@@ -270,3 +270,20 @@ describe('citation-mismatch: "a full year" of benefit beyond the cited follow-up
     assert.deepEqual(cm('Responders stayed well for a full year in our own clinic audit.'), []);
   });
 });
+
+describe('citation-mismatch: a count the source gives for responders only, applied to most patients', () => {
+  const refs = '\n\n## References\n\n1. Phillips JL, Norris S, Talbot J, et al. Single, repeated, and maintenance ketamine infusions for treatment-resistant depression: a randomized controlled trial. Am J Psychiatry. 2019;176(5):401-409.\n';
+  it('flags "most patients" or "nearly everyone" tied to the responders\' median', () => {
+    const hit = checker.check(`In that trial nearly everyone felt better after three infusions [1].${refs}`).findings.filter((f) => f.ruleId === 'citation-mismatch');
+    assert.deepEqual(hit.map((f) => f.text), ['nearly everyone felt better after three infusions']);
+    assert.match(hit[0]!.message, /“responders needed a median of 3 infusions”/);
+    assert.deepEqual(cm(`Most people in the trial needed only 3 infusions to respond [1].${refs}`), ['Most people in the trial needed only 3 infusions']);
+  });
+  it('stays quiet for responders, another count, a hedge, or another study', () => {
+    assert.deepEqual(cm(`Most responders improved after three sessions [1].${refs}`), []);
+    assert.deepEqual(cm(`Responders needed a median of three infusions [1].${refs}`), []);
+    assert.deepEqual(cm(`Most patients had six infusions [1].${refs}`), []);
+    assert.deepEqual(cm(`Most patients may improve after three sessions [1].${refs}`), []);
+    assert.deepEqual(cm('Most patients improved after three sessions (Murrough et al., 2013).'), []);
+  });
+});

@@ -106,6 +106,7 @@ export const citationMismatch: RuleDefinition = {
         regimenHit(facts, study, words),
         sizeHit(facts, study, words),
         courseCountHit(facts, study, words),
+        responderCountHit(facts, study, words),
         measureHit(facts, study, words),
         fadedHit(facts, study, words),
         approvalBasisHit(facts, study, words, index),
@@ -457,6 +458,39 @@ function courseCountHit(facts: SentenceFacts, study: StudyProfile, words: Eviden
     return {
       ...span,
       message: `${study.name} did not give ${quote(facts.text.slice(claim.start, claim.end))}: its record says ${phrase}${source.slice(t.start, t.end)}. Say how much treatment the study gave.`,
+      suggestions: [],
+      evidenceIds: [s.id],
+    };
+  }
+  return undefined;
+}
+
+// ---- Responders' course for everyone: "most patients improved after three sessions" where 3 was the responders' median ----
+
+function responderCountHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  const s = study.source;
+  if (!s || study.via === 'topic') return undefined;
+  const record = `${s.designNotes ?? ''} ${s.summary ?? ''}`;
+  // A count the record gives for responders only: "responders needed a median of 3 infusions".
+  const responderCounts = courseCounts(record, words).filter((t) => words.findIn(record.slice(Math.max(0, t.start - 40), t.start), 'responders').length > 0);
+  if (!responderCounts.length) return undefined;
+  const shares = words.find(facts, 'share-51', 'share-95', 'share-100').filter((c) => !isNegated(facts, c));
+  if (!shares.length) return undefined;
+  const at = facts.sentence.start;
+  for (const claim of courseCounts(facts.text, words)) {
+    const span = { start: at + claim.start, end: at + claim.end };
+    const theirs = responderCounts.find((t) => t.value === claim.value);
+    if (!theirs) continue;
+    // "most patients … after just three sessions": the share of everyone is tied to the count.
+    const share = shares.find((c) => c.end <= span.start && gap(facts, c, span).words <= 6 && gap(facts, c, span).sameClause);
+    // "Most patients" is itself read as a qualifier; any other hedge ("may", "about") softens the claim.
+    if (!share || facts.hedges.some((h) => h.end <= share.start || h.start >= share.end)) continue;
+    const window = Math.max(0, theirs.start - 40);
+    const phrase = record.slice(window + (words.findIn(record.slice(window, theirs.start), 'responders')[0]?.start ?? 0), theirs.end);
+    return {
+      start: share.start,
+      end: span.end,
+      message: `In ${study.name}, ${quote(phrase)} describes responders only, not ${quote(share.cue)}: most of those treated did not respond that fast, or at all. Say that it applies to the patients who responded.`,
       suggestions: [],
       evidenceIds: [s.id],
     };
