@@ -11,7 +11,10 @@
 // the one the section is about. Pack sources are read from the pack (only
 // verified or secondary records decide); other footnotes and reference entries
 // are read for what they say about themselves ("Study in mice", "no control
-// group").
+// group"). A source may also be named in words (journal and year, trial name),
+// and the writer's own note after a reference entry's citation ("… 2013;74(4):
+// 250-256. Randomized, placebo-controlled.") is checked against the pack source
+// the entry identifies; the entry's title never is.
 
 import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import { findNumbers, toNumber } from '../core/analysis/numbers.js';
