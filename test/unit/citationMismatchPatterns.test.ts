@@ -189,3 +189,101 @@ describe('citation-mismatch: an approval dated before the cited announcement of 
     assert.deepEqual(cm('The headband was approved back in 2018 for adults with migraine.'), []);
   });
 });
+
+describe('citation-mismatch: the writer\'s note after a reference entry', () => {
+  const murrough = 'Murrough JW, Perez AM, Pillemer S, et al. Rapid and longer-term antidepressant effects of repeated ketamine infusions in treatment-resistant major depression. Biol Psychiatry. 2013;74(4):250-256.';
+  const pfeifferApa = 'Pfeiffer, P. N., Geller, J., Ganoczy, D., et al. (2024). Clinical outcomes of intravenous ketamine treatment for depression in the VA health system. Journal of Clinical Psychiatry, 85(1), 23m14984.';
+  const berman = 'Berman RM, Cappiello A, Anand A, et al. Antidepressant effects of ketamine in depressed patients. Biol Psychiatry. 2000;47(4):351-354.';
+  const zarate = 'Zarate CA Jr, Singh JB, Carlson PJ, et al. A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression. Arch Gen Psychiatry. 2006;63(8):856-864.';
+  const list = (...entries: string[]) => `Some text.\n\n## References\n\n${entries.map((e, i) => `${i + 1}. ${e}`).join('\n')}\n`;
+  it('flags a design the pack source did not have, in Vancouver or APA style', () => {
+    assert.deepEqual(cm(list(`${murrough} A double-blind study of 24 patients.`)), ['double-blind']);
+    assert.deepEqual(cm(list(`${pfeifferApa} Placebo-controlled study of 215 veterans.`)), ['Placebo-controlled']);
+    assert.deepEqual(cm(list(`${murrough} Epub 2012 Aug 2. Randomised comparison with saline.`)), ['Randomised']);
+  });
+  it('flags a population the pack source did not enrol', () => {
+    assert.deepEqual(cm(list(`${berman} Small crossover study in treatment-resistant depression.`)), ['treatment-resistant depression']);
+  });
+  it('stays quiet for a correct note, a title, trailers, and entries outside the pack', () => {
+    assert.deepEqual(cm(list(`${murrough} Open-label, no control group; 24 patients.`, `${zarate} Placebo-controlled crossover in 18 patients with treatment-resistant depression.`)), []);
+    // The title names a randomized design; only a note after the journal details is the writer's claim.
+    assert.deepEqual(cm(list(berman, `${murrough} Epub 2012 Aug 2. PMID: 22840761.`)), []);
+    assert.deepEqual(cm(list('Okafor B, Lind S. Nerve-stimulation headband for migraine: a pilot study. Headache Rep. 2021;4(2):11-19. Randomised, placebo-controlled.')), []);
+    assert.deepEqual(cm(list(`${berman} Randomized, double-blind, placebo-controlled crossover in major depression.`)), []);
+  });
+  it('does not read a title before the journal details as a note, whatever it says', () => {
+    const retitled = 'Murrough JW, et al. A randomised, placebo-controlled miracle? Repeated ketamine for depression. Biol Psychiatry. 2013;74(4):250-256.';
+    assert.deepEqual(checker.check(list(retitled)).findings.filter((f) => f.start > 'Some text.'.length).map((f) => f.ruleId), []);
+  });
+});
+
+describe('citation-mismatch: the population a cited study was "in"', () => {
+  const refs = '\n\n## References\n\n1. Berman RM, Cappiello A, Anand A, et al. Antidepressant effects of ketamine in depressed patients. *Biol Psychiatry*. 2000;47(4):351-354.\n';
+  it('flags "a trial in" or "a study of ketamine among" a condition the source did not enrol', () => {
+    assert.deepEqual(cm(`The first controlled trial in treatment-resistant depression came from Yale [1].${refs}`), ['treatment-resistant depression']);
+    assert.deepEqual(cm(`Their small study of ketamine among treatment-resistant depression cases was double-blind [1].${refs}`), ['treatment-resistant depression']);
+  });
+  it('stays quiet for the condition it did enrol, another study cited, or a negation', () => {
+    assert.deepEqual(cm(`The first controlled trial in major depression came from Yale [1].${refs}`), []);
+    assert.deepEqual(cm('The first controlled trial in treatment-resistant depression came from the NIMH (Zarate et al., 2006).'), []);
+    assert.deepEqual(cm(`It was not a trial in treatment-resistant depression [1].${refs}`), []);
+  });
+});
+
+describe('citation-mismatch: a study named by journal and year, then described', () => {
+  it('follows "that study" back to a source named by its journal and year', () => {
+    assert.deepEqual(cm('A 2013 paper in Biological Psychiatry gave 24 patients up to six infusions. That study was double-blind, which makes its result hard to argue with.'), ['double-blind']);
+    assert.deepEqual(cm('Repeated dosing was tested next (Biol Psychiatry, 2013): most patients responded. Because it was a randomised study, the figure holds.'), ['randomised']);
+  });
+  it('reads a design given in the same sentence as the journal and year', () => {
+    assert.deepEqual(cm('A placebo-controlled trial published in Biological Psychiatry in 2013 gave patients up to six infusions.'), ['placebo-controlled']);
+  });
+  it('stays quiet for a correct description, another year, an ambiguous journal and year, or no source named', () => {
+    assert.deepEqual(cm('A 2013 paper in Biological Psychiatry gave 24 patients up to six infusions. That study was open-label, so the figure needs caution.'), []);
+    assert.deepEqual(cm('A 2006 paper in the Archives of General Psychiatry tested one infusion. That study was double-blind.'), []);
+    // Three pack sources appeared in the American Journal of Psychiatry in 2018.
+    assert.deepEqual(cm('A 2018 paper in the American Journal of Psychiatry looked at suicidal thoughts. That study was open-label.'), []);
+    assert.deepEqual(cm('A paper in Biological Psychiatry gave patients six infusions. That study was double-blind.'), []);
+  });
+});
+
+describe('citation-mismatch: superiority restated from a non-inferiority trial', () => {
+  it('flags "in other words, X beat Y" after the sentence naming the trial', () => {
+    assert.deepEqual(cm('A head-to-head trial (N Engl J Med, 2023) compared ketamine with ECT in 403 patients. Response was 55% against 41%. Put simply, ketamine outperformed ECT.'), ['ketamine outperformed']);
+    assert.deepEqual(cm('ELEKT-D randomised 403 patients to ketamine or ECT and met its non-inferiority test. In short, ketamine beat ECT.'), ['ketamine beat']);
+  });
+  it('stays quiet for non-inferiority wording, or a restatement with no trial named before it', () => {
+    assert.deepEqual(cm('ELEKT-D randomised 403 patients to ketamine or ECT. In other words, ketamine was no worse than ECT.'), []);
+    assert.deepEqual(cm('Many patients ask us about ECT. In other words, ketamine beat ECT for them.'), []);
+  });
+});
+
+describe('citation-mismatch: "a full year" of benefit beyond the cited follow-up', () => {
+  const refs = '\n\n## References\n\n1. Anand A, Mathew SJ, Sanacora G, et al. Ketamine versus ECT for nonpsychotic treatment-resistant major depression. N Engl J Med. 2023.\n';
+  it('reads "a whole year" and "two full years" as durations longer than the source followed anyone', () => {
+    assert.deepEqual(cm(`Those who responded stayed well for a whole year after the course [1].${refs}`), ['stayed well for a whole year']);
+    assert.deepEqual(cm(`Responders maintained their response for two full years [1].${refs}`).length, 1);
+  });
+  it('stays quiet within the follow-up, hedged, or for another study', () => {
+    assert.deepEqual(cm(`Responders stayed well for six full months [1].${refs}`), []);
+    assert.deepEqual(cm(`Responders may have stayed well for a full year [1].${refs}`), []);
+    assert.deepEqual(cm('Responders stayed well for a full year in our own clinic audit.'), []);
+  });
+});
+
+describe('citation-mismatch: a count the source gives for responders only, applied to most patients', () => {
+  const refs = '\n\n## References\n\n1. Phillips JL, Norris S, Talbot J, et al. Single, repeated, and maintenance ketamine infusions for treatment-resistant depression: a randomized controlled trial. Am J Psychiatry. 2019;176(5):401-409.\n';
+  it('flags "most patients" or "nearly everyone" tied to the responders\' median', () => {
+    const hit = checker.check(`In that trial nearly everyone felt better after three infusions [1].${refs}`).findings.filter((f) => f.ruleId === 'citation-mismatch');
+    assert.deepEqual(hit.map((f) => f.text), ['nearly everyone felt better after three infusions']);
+    assert.match(hit[0]!.message, /“responders needed a median of 3 infusions”/);
+    assert.deepEqual(cm(`Most people in the trial needed only 3 infusions to respond [1].${refs}`), ['Most people in the trial needed only 3 infusions']);
+  });
+  it('stays quiet for responders, another count, a hedge, or another study', () => {
+    assert.deepEqual(cm(`Most responders improved after three sessions [1].${refs}`), []);
+    assert.deepEqual(cm(`Responders needed a median of three infusions [1].${refs}`), []);
+    assert.deepEqual(cm(`Most patients had six infusions [1].${refs}`), []);
+    assert.deepEqual(cm(`Most patients may improve after three sessions [1].${refs}`), []);
+    assert.deepEqual(cm('Most patients improved after three sessions (Murrough et al., 2013).'), []);
+  });
+});

@@ -14,6 +14,7 @@ import { readDirectives, type DirectiveProblem } from './markdown/directives.js'
 import { changeBetween, parseMarkdown, unchangedOrigin, type InlineRecord } from './markdown/proseBlocks.js';
 import type { Tree } from '@lezer/common';
 import { splitSentences } from './text/sentences.js';
+import { referenceAnnotationStart } from './text/referenceAnnotation.js';
 import { namesInBlock, namesKey, readDocumentNames } from './text/documentNames.js';
 import type { ClaimAnalysis, Finding, ProseBlock, Severity, SeveritySetting, Span } from './types.js';
 import { RULES } from '../rules/index.js';
@@ -50,6 +51,9 @@ interface BlockResult {
 export class Checker {
   private readonly analyzer: ClaimAnalyzer;
   private readonly checks: { rule: RuleDefinition; check: SentenceCheck }[];
+  /** The rules that read the writer's note after a reference entry's citation. */
+  private readonly annotationChecks: { rule: RuleDefinition; check: SentenceCheck }[];
+  private readonly referenceTrailers: PhraseMatcher<LexiconEntry>;
   private readonly scholarlyHosts: string[];
   private readonly sourceNames: PhraseMatcher<LexiconEntry>;
   private readonly studyLinkText: PhraseMatcher<LexiconEntry>;
@@ -60,6 +64,8 @@ export class Checker {
   constructor(readonly knowledge: Knowledge) {
     this.analyzer = new ClaimAnalyzer(knowledge);
     this.checks = RULES.map((rule) => ({ rule, check: rule.create(knowledge, this.analyzer) }));
+    this.annotationChecks = this.checks.filter((c) => c.rule.readsReferenceAnnotations);
+    this.referenceTrailers = matcherFor(knowledge.lexicons.citations, ['reference-trailer']);
     this.scholarlyHosts = knowledge.lexicons.citations.entries.filter((e) => e.category === 'scholarly-host').flatMap((e) => e.terms);
     this.sourceNames = matcherFor(knowledge.lexicons.citations, ['journal', 'study-reference']);
     this.studyLinkText = matcherFor(knowledge.lexicons.citations, ['study-link-text']);
@@ -214,7 +220,27 @@ export class Checker {
         for (const hit of check(facts, context)) findings.push(toFinding(rule.id, hit, facts, local, raw));
       }
     });
+    if (context.referenceEntry) this.checkAnnotation(local, raw, context, topic, findings);
     return { findings, topic, sentences: sentences.length };
+  }
+
+  /**
+   * The writer's own note after a reference entry's citation ("… 2013;74(4):250-256. Randomized, placebo-controlled.")
+   * is a claim about the source, read only by the rules that ask for it. The citation before it (authors, title,
+   * journal) is blanked, so a title is never read as a claim.
+   */
+  private checkAnnotation(local: ProseBlock, raw: string, context: DocumentContext, topic: Topic, findings: Omit<Finding, 'severity'>[]): void {
+    if (!this.annotationChecks.length) return;
+    const from = referenceAnnotationStart(local.prose, this.referenceTrailers);
+    if (from === undefined) return;
+    const note: ProseBlock = { ...local, prose: ' '.repeat(from) + local.prose.slice(from), citations: local.citations.filter((c) => c.start >= from) };
+    const noteContext: DocumentContext = { ...context, block: note, annotatedEntry: local.prose.slice(0, from).trim() };
+    for (const sentence of splitSentences(note)) {
+      const facts = this.analyzer.analyze(sentence, note.citations, note.end, topic);
+      for (const { rule, check } of this.annotationChecks) {
+        for (const hit of check(facts, noteContext)) findings.push(toFinding(rule.id, hit, facts, local, raw));
+      }
+    }
   }
 
   /**

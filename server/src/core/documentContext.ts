@@ -21,6 +21,11 @@ export interface DocumentContext {
   block: ProseBlock;
   /** Whether the block is a bibliography entry ("Han Y, Chen J, et al. Efficacy of…"): a source, not a claim. */
   referenceEntry: boolean;
+  /**
+   * Set only while a rule that asks for it reads the writer's note after a reference entry's citation: the citation
+   * itself (authors, title, journal), which identifies the source the note describes.
+   */
+  annotatedEntry?: string;
   /** Whether the paragraph has a citation marker or scholarly link anywhere. */
   paragraphCited: boolean;
   /**

@@ -11,7 +11,10 @@
 // the one the section is about. Pack sources are read from the pack (only
 // verified or secondary records decide); other footnotes and reference entries
 // are read for what they say about themselves ("Study in mice", "no control
-// group").
+// group"). A source may also be named in words (journal and year, trial name),
+// and the writer's own note after a reference entry's citation ("… 2013;74(4):
+// 250-256. Randomized, placebo-controlled.") is checked against the pack source
+// the entry identifies; the entry's title never is.
 
 import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import { findNumbers, toNumber } from '../core/analysis/numbers.js';
@@ -69,6 +72,7 @@ export const citationMismatch: RuleDefinition = {
   description: 'A cited study is described as something it is not: another design, animal results as human evidence, another population, "at least" for "up to", superiority from a non-inferiority trial.',
   defaultSeverity: 'warning',
   needsEvidence: true,
+  readsReferenceAnnotations: true,
   create(knowledge, analyzer) {
     const index = knowledge.evidence;
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
@@ -76,12 +80,20 @@ export const citationMismatch: RuleDefinition = {
     const profiles = new StudyProfiles(words);
     const comparators = comparatorClasses(knowledge.lexicons['evidence-claims']);
     return (facts, document) => {
-      if (facts.question || document.block.kind === 'heading' || document.referenceEntry) return [];
-      // Nothing to compare without a citation, a section's study or a sentence about a study.
-      if (!facts.citations.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
-      const own = citedSources(facts, document);
-      // "That small study…", "In other words, …": no citation of its own, so the study is the one the sentence before cited.
-      const cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...earlierCitations(facts, document, words), ...own];
+      if (facts.question || document.block.kind === 'heading') return [];
+      // In a reference entry only the writer's note after the citation is a claim, and it describes the pack source the entry identifies.
+      if (document.referenceEntry && document.annotatedEntry === undefined) return [];
+      let cited: CitedSource[];
+      if (document.annotatedEntry !== undefined) {
+        cited = annotatedSource(document.annotatedEntry, index);
+      } else {
+        const byJournal = /\b(?:19|20)\d\d\b/.test(facts.text) ? namedByJournal(facts, index) : [];
+        // Nothing to compare without a citation, a section's study or a sentence about a study.
+        if (!facts.citations.length && !byJournal.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
+        const own = citedSources(facts, document);
+        // "That small study…", "In other words, …": no citation of its own, so the study is the one the sentence before cited.
+        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...byJournal, ...earlierCitations(facts, document, words, index), ...own];
+      }
       const studies = cited
         .filter((c) => !c.source || isUsable(c.source))
         .map((c) => profiles.of(c))
@@ -92,11 +104,12 @@ export const citationMismatch: RuleDefinition = {
       const candidates = relevant.flatMap((study) => [
         designHit(facts, study, words, designNames),
         animalHit(facts, study, words, document),
-        populationHit(facts, study, index),
+        populationHit(facts, study, index, words),
         boundHit(facts, study, words),
         regimenHit(facts, study, words),
         sizeHit(facts, study, words),
         courseCountHit(facts, study, words),
+        responderCountHit(facts, study, words),
         measureHit(facts, study, words),
         fadedHit(facts, study, words),
         approvalBasisHit(facts, study, words, index),
@@ -121,6 +134,12 @@ export const citationMismatch: RuleDefinition = {
     };
   },
 };
+
+/** The pack source a reference entry identifies (DOI, first author and year, title): what the writer's note after it describes. Entries outside the pack are not read. */
+function annotatedSource(entry: string, index: EvidenceIndex): CitedSource[] {
+  const source = index.sourceForCitation(entry);
+  return source ? [{ source, text: entry, via: 'citation' }] : [];
+}
 
 function designNamesFrom(lexicon: Lexicon): Map<string, string> {
   return new Map(lexicon.entries.filter((e) => e.category === 'design-name').flatMap((e) => e.terms.map((t) => [t, e.replacements?.[0] ?? t] as const)));
@@ -295,8 +314,10 @@ function animalHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
 
 /** An efficacy word with "for" or "in" just before a condition. */
 const WORKS_FOR = /\b(?:works?|worked|effective|efficacious|helps?|helped)\s+(?:\w+\s+)?(?:for|in|against)\s+(?:\w+\s+)?$/i;
+/** What stands between a study word and the condition it enrolled: "a trial in", "a study of ketamine among". */
+const STUDY_IN = /^\s+(?:(?:of|with)\s+(?:[\p{L}-]+\s+){1,2})?(?:in|among)\s+(?:[\p{L}-]+\s+)?$/u;
 
-function populationHit(facts: SentenceFacts, study: StudyProfile, index: EvidenceIndex): RuleHit | undefined {
+function populationHit(facts: SentenceFacts, study: StudyProfile, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
   const s = study.source;
   if (!s?.population?.condition || !s.species || s.species !== 'human') return undefined;
   const at = facts.sentence.start;
@@ -304,7 +325,11 @@ function populationHit(facts: SentenceFacts, study: StudyProfile, index: Evidenc
   for (const cue of facts.conditions) {
     // The condition describes who took part: "adults with", "in patients with" just before it.
     // Or the claim says what the treatment works for: "works for treatment-resistant depression", "effective in severe depression".
-    const forWhom = facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause) || WORKS_FOR.test(facts.text.slice(Math.max(0, cue.start - at - 40), cue.start - at));
+    // Or the study itself is said to be in them: "a double-blind trial in treatment-resistant depression".
+    const forWhom =
+      facts.populations.some((p) => p.end <= cue.start && gap(facts, p, cue).words <= 2 && gap(facts, p, cue).sameClause) ||
+      WORKS_FOR.test(facts.text.slice(Math.max(0, cue.start - at - 40), cue.start - at)) ||
+      words.find(facts, 'study-mention').some((m) => m.end <= cue.start && STUDY_IN.test(facts.text.slice(m.end - at, cue.start - at)));
     const claimed = conditionOf(index, cue.cue);
     if (!claimed || studied.includes(claimed) || isNegated(facts, cue)) continue;
     // Or a benefit verb acts on a subtype of the studied condition ("lifts treatment-resistant depression" citing a major-depression trial).
@@ -436,6 +461,39 @@ function courseCountHit(facts: SentenceFacts, study: StudyProfile, words: Eviden
     return {
       ...span,
       message: `${study.name} did not give ${quote(facts.text.slice(claim.start, claim.end))}: its record says ${phrase}${source.slice(t.start, t.end)}. Say how much treatment the study gave.`,
+      suggestions: [],
+      evidenceIds: [s.id],
+    };
+  }
+  return undefined;
+}
+
+// ---- Responders' course for everyone: "most patients improved after three sessions" where 3 was the responders' median ----
+
+function responderCountHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  const s = study.source;
+  if (!s || study.via === 'topic') return undefined;
+  const record = `${s.designNotes ?? ''} ${s.summary ?? ''}`;
+  // A count the record gives for responders only: "responders needed a median of 3 infusions".
+  const responderCounts = courseCounts(record, words).filter((t) => words.findIn(record.slice(Math.max(0, t.start - 40), t.start), 'responders').length > 0);
+  if (!responderCounts.length) return undefined;
+  const shares = words.find(facts, 'share-51', 'share-95', 'share-100').filter((c) => !isNegated(facts, c));
+  if (!shares.length) return undefined;
+  const at = facts.sentence.start;
+  for (const claim of courseCounts(facts.text, words)) {
+    const span = { start: at + claim.start, end: at + claim.end };
+    const theirs = responderCounts.find((t) => t.value === claim.value);
+    if (!theirs) continue;
+    // "most patients … after just three sessions": the share of everyone is tied to the count.
+    const share = shares.find((c) => c.end <= span.start && gap(facts, c, span).words <= 6 && gap(facts, c, span).sameClause);
+    // "Most patients" is itself read as a qualifier; any other hedge ("may", "about") softens the claim.
+    if (!share || facts.hedges.some((h) => h.end <= share.start || h.start >= share.end)) continue;
+    const window = Math.max(0, theirs.start - 40);
+    const phrase = record.slice(window + (words.findIn(record.slice(window, theirs.start), 'responders')[0]?.start ?? 0), theirs.end);
+    return {
+      start: share.start,
+      end: span.end,
+      message: `In ${study.name}, ${quote(phrase)} describes responders only, not ${quote(share.cue)}: most of those treated did not respond that fast, or at all. Say that it applies to the patients who responded.`,
       suggestions: [],
       evidenceIds: [s.id],
     };
@@ -699,7 +757,7 @@ function pointsBack(facts: SentenceFacts, words: EvidenceWords): boolean {
  * the sentence before ("In other words") describes the source that sentence cited.
  * Only the nearest earlier cited sentence of the same paragraph counts.
  */
-function earlierCitations(facts: SentenceFacts, document: DocumentContext, words: EvidenceWords): CitedSource[] {
+function earlierCitations(facts: SentenceFacts, document: DocumentContext, words: EvidenceWords, index: EvidenceIndex): CitedSource[] {
   if (facts.citations.length || document.block.kind !== 'paragraph') return [];
   if (!pointsBack(facts, words)) return [];
   const block = document.block;
@@ -710,6 +768,8 @@ function earlierCitations(facts: SentenceFacts, document: DocumentContext, words
   for (const m of before.matchAll(CITED_YEAR)) {
     for (const part of m[1]!.split(';')) markers.push({ start: m.index!, marker: { start: block.start + m.index!, end: block.start + m.index! + m[0].length, kind: 'author-year', label: part.trim(), scholarly: true } });
   }
+  // "in a 2013 study in Biological Psychiatry", "ELEKT-D": a pack source named in words.
+  for (const m of sourcesNamedIn(before, index)) markers.push({ start: m.start, marker: { start: block.start + m.start, end: block.start + m.end, kind: 'named-study', label: m.source.id, scholarly: true } });
   if (!markers.length) return [];
   const last = Math.max(...markers.map((m) => m.start));
   // The sentence the last marker belongs to: back to the sentence end before it.
@@ -718,6 +778,62 @@ function earlierCitations(facts: SentenceFacts, document: DocumentContext, words
   const from = ends.length ? ends[ends.length - 1]!.index! + ends[ends.length - 1]![0].length : 0;
   const chosen = markers.filter((m) => m.start >= from).map((m) => m.marker);
   return citedSources({ ...facts, citations: chosen, text: '', topic: {} }, document).filter((c) => c.via === 'citation');
+}
+
+// ---- A pack source named in words: its journal and year, or its trial name ----
+
+/** Words an abbreviated journal title leaves out (ISO 4): "Arch Gen Psychiatry" stands for "Archives of General Psychiatry". */
+const JOURNAL_FILLER = /^(?:of|the|and|for|on|in)$/i;
+/** How far apart a journal and its year may stand: "published in Biological Psychiatry in 2000", "a 2013 study in Biological Psychiatry". */
+const JOURNAL_YEAR_GAP = 30;
+
+/**
+ * The journal of a source written out or abbreviated in text, as spans: every word of the abbreviation ("Biol Psychiatry")
+ * begins a capitalised word of the name ("Biological Psychiatry"), in order, with only filler words between.
+ */
+function journalSpans(text: string, journal: string): { start: number; end: number }[] {
+  const abbreviation = journal.replace(/\([^)]*\)/g, ' ').split(/[\s.]+/).filter((w) => w && !JOURNAL_FILLER.test(w)).map((w) => w.toLowerCase());
+  if (!abbreviation.length) return [];
+  const tokens = [...text.matchAll(/[\p{L}&]+/gu)];
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let k = i;
+    let j = 0;
+    while (j < abbreviation.length && k < tokens.length) {
+      const word = tokens[k]![0];
+      if (/^\p{Lu}/u.test(word) && word.toLowerCase().startsWith(abbreviation[j]!)) j++;
+      else if (!(j > 0 && JOURNAL_FILLER.test(word))) break;
+      k++;
+    }
+    if (j === abbreviation.length) out.push({ start: tokens[i]!.index!, end: tokens[k - 1]!.index! + tokens[k - 1]![0].length });
+  }
+  return out;
+}
+
+/** Pack sources a text names by journal and year (a single source for that pair) or by trial name, with where. */
+function sourcesNamedIn(text: string, index: EvidenceIndex): { start: number; end: number; source: PackSource }[] {
+  const out: { start: number; end: number; source: PackSource; key?: string }[] = [];
+  for (const source of index.allSources()) {
+    if (!isUsable(source)) continue;
+    if (source.journal && source.year && text.includes(String(source.year))) {
+      for (const span of journalSpans(text, source.journal)) {
+        const near = text.slice(Math.max(0, span.start - JOURNAL_YEAR_GAP), span.end + JOURNAL_YEAR_GAP);
+        if (new RegExp(`\\b${source.year}\\b`).test(near)) out.push({ ...span, source, key: `${span.start}:${source.year}` });
+      }
+    }
+    for (const m of mentions(text, (source.aliases ?? []).filter((a) => a.length >= 4 && a.length <= 40))) out.push({ ...m, source });
+  }
+  // A journal and year that fit two sources name neither.
+  return out.filter((m) => !m.key || out.filter((o) => o.key === m.key).length === 1);
+}
+
+/** "In a 2013 study in Biological Psychiatry, …": the sentence names its source in words rather than citing it. */
+function namedByJournal(facts: SentenceFacts, index: EvidenceIndex): CitedSource[] {
+  if (facts.citations.length) return [];
+  const seen = new Set<string>();
+  return sourcesNamedIn(facts.text, index)
+    .filter((m) => !seen.has(m.source.id) && seen.add(m.source.id))
+    .map((m) => ({ source: m.source, via: 'citation' as const }));
 }
 
 // ---- Excluded people: "works just as well in people with sleep apnoea" where the source excluded them ----

@@ -25,6 +25,11 @@ export interface RuleDefinition {
   defaultSeverity: Severity;
   /** Whether the rule needs an evidence pack to say anything. */
   needsEvidence?: boolean;
+  /**
+   * Whether the rule also reads the writer's note after a reference entry's citation ("… 2013;74(4):250-256.
+   * Randomized, placebo-controlled."), with `annotatedEntry` set in its document context. Titles are never read.
+   */
+  readsReferenceAnnotations?: boolean;
   create(knowledge: Knowledge, analyzer: ClaimAnalyzer): SentenceCheck;
 }
 

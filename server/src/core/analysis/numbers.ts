@@ -62,9 +62,9 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'duration',
     gate: /minute|hour|day|week|month|year|perman|forever|for good|for life|lifelong|long-term|long-lasting|lasting/i,
-    regex: new RegExp(String.raw`\b(?:(${NUM}|a few|several|a couple of|many|an?)\s?[-\u2013]?\s?)(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:for|within|over|after|lasting)\s+(minutes|hours|days|weeks|months|years)\b|\b(permanently|permanent|forever|for good|for life|lifelong|long-term|long-lasting|lasting)\b`, 'gi'),
+    regex: new RegExp(String.raw`\b(?:(${NUM}|a few|several|a couple of|many|an?)\s?[-\u2013]?\s?)(?:(?:full|whole|entire)\s+)?(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:for|within|over|after|lasting)\s+(minutes|hours|days|weeks|months|years)\b|\b(permanently|permanent|forever|for good|for life|lifelong|long-term|long-lasting|lasting)\b`, 'gi'),
     read: (m) => {
-      // Groups: 1 count, 2 unit ("six months"); 3 unit after "for"/"within" ("for months"); 4 a word for ever ("permanently").
+      // Groups: 1 count, 2 unit ("six months", "a full year"); 3 unit after "for"/"within" ("for months"); 4 a word for ever ("permanently").
       if (m[4]) return { value: Infinity, unit: 'days' };
       const unit = (m[2] ?? m[3] ?? '').toLowerCase().replace(/s$/, '');
       const count = m[1] ? toNumber(m[1]) : m[3] ? 2 : 1;
