@@ -169,9 +169,15 @@ function groupBefore(facts: SentenceFacts, outcome: Span, groupWords: PhraseMatc
   const at = facts.sentence.start;
   const head = facts.text.slice(0, outcome.start - at);
   if (facts.populations.some((p) => p.end <= outcome.start)) return true;
+  // Matches in the whole sentence, kept before the outcome: asking the shared matchers about a fragment would redo the sentence's scan for every rule after.
+  const before = (m: { end: number }) => m.end <= head.length;
+  const nouns = treatmentNouns.find(facts.text).filter(before);
   // "A few sessions and your anxiety melts away": a count of treatments or of time, not a group of people.
-  const counted = (g: { end: number }) => treatmentNouns.find(head).some((n) => n.start > g.end && !head.slice(g.end, n.start).trim()) || TIME_UNIT_NEXT.test(head.slice(g.end));
-  return groupWords.find(head).some((g) => /^(?:\s*|.*(?:[;:\u2014\u2013]|,\s+(?:and|but|so|because)\s|\bbecause\s)\s*)$/i.test(head.slice(0, g.start)) && /^\s+(?!of\b)[\p{L}]/u.test(head.slice(g.end)) && !counted(g));
+  const counted = (g: { end: number }) => nouns.some((n) => n.start > g.end && !head.slice(g.end, n.start).trim()) || TIME_UNIT_NEXT.test(head.slice(g.end));
+  return groupWords
+    .find(facts.text)
+    .filter(before)
+    .some((g) => /^(?:\s*|.*(?:[;:\u2014\u2013]|,\s+(?:and|but|so|because)\s|\bbecause\s)\s*)$/i.test(head.slice(0, g.start)) && /^\s+(?!of\b)[\p{L}]/u.test(head.slice(g.end)) && !counted(g));
 }
 
 const TIME_UNIT_NEXT = /^\s+(?:minutes?|hours?|days?|weeks?|months?|years?|times?)\b/i;
