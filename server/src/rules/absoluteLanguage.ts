@@ -21,8 +21,8 @@ const PEOPLE_QUANTIFIER = /^(?:any|every)(?:one|body)$/i;
 const NOT_ABSOLUTE_TERMS: ReadonlySet<string> = new Set(['not-absolute', 'claim-making', 'selling', 'warning']);
 /** "anyone who tells you otherwise", "everyone selling detox teas": a claim-making or selling verb right after the quantifier, or after "who"/"that". */
 const VERB_GAP_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?)?$/i;
-/** "Patients should always report…", "you must never…": an obligation, which instructs rather than promises. */
-const OBLIGATION_BEFORE = /\b(?:should|must|need to|needs to|have to|has to|ought to|be sure to|make sure to|remember to)\s+(?:[\p{L}'\u2019-]+\s+){0,4}$/iu;
+/** "Patients should always report…", "you must never…", "we recommend both for every patient": an obligation or advice, which instructs rather than promises. */
+const OBLIGATION_BEFORE = /\b(?:should|must|need to|needs to|have to|has to|ought to|be sure to|make sure to|remember to|recommend|recommends|advise|advises)\s+(?:[\p{L}'\u2019-]+\s+){0,4}$/iu;
 
 export const absoluteLanguage: RuleDefinition = {
   id: 'absolute-language',

@@ -13,9 +13,11 @@ import { assertedTerms, quote, replacementsFor } from './termMatches.js';
 const GENERIC_RESEARCH = /^(?:(?:recent|new|latest|clinical|scientific|modern)\s+)?(?:research|studies|science|trials)\b/i;
 /** "could", "can", "may" before the claim make it a possibility, which research may well show. */
 const MODAL_BEFORE = /\b(?:can|could|may|might)\s+(?:\w+\s+)?$/i;
-const AGREES_TO_ACT = /^\s+(?:to|with|on the (?:need|importance|value)|about the need)\b/i;
+const AGREES_TO_ACT = /^\s+(?:to|with|on the (?:need|importance|value)|about the need|(?:that\s+)?(?:it['\u2019]s|it is) (?:worth|wise|sensible|important|best to))\b/i;
 /** "Doctors and biohackers agree:", "nutritionists all agree that": a consensus asserted for a group. */
-const GROUP_AGREES = /\b[\p{L}-]+s\s+(?:all\s+)?agree(?:\s*:|\s+that\b|\s+(?!to\b|with\b|on\b|about\b|upon\b|in\b)[\p{L}]+\s+(?:is|are|works?|should|can)\b)/iu;
+const GROUP_AGREES = /\b[\p{L}-]+s\s+(?:all\s+)?agree(?:\s*:|\s+that\b|\s+(?!to\b|with\b|on\b|about\b|upon\b|in\b)[\p{L}]+\s+(?:is|are|works?|should|can)\b|\s+(?:it|this|they)['\u2019](?:s|re)\s+(?:the\s+|a\s+)?(?:best|safest|most|only|effective|safe|cure|answer)\b)/iu;
+/** "the debate about whether it works is over": a question declared closed, with what it was about in between. */
+const DEBATE_CLOSED = /\bthe\s+(?:debate|question|argument|controversy)\s+(?:about|over|on|of)\s+[^,;:.!?\u2014]{1,80}?\s+is\s+(?:over|settled|closed)\b/i;
 
 export const overstatedEvidence: RuleDefinition = {
   id: 'overstated-evidence',
@@ -32,6 +34,8 @@ export const overstatedEvidence: RuleDefinition = {
       const hits: RuleHit[] = assertedTerms(facts, terms)
         // "yet to be proven", "before it can be proven": the proof is still missing.
         .filter((t) => !/\b(?:yet to be|before (?:it|they) (?:can|could) be|needs? to be|until|if|whether)\s+$/i.test(facts.text.slice(0, t.start - at)))
+        // "proves nothing about depression", "proved little": the proof is denied.
+        .filter((t) => !/^\s+(?:nothing|little|none|no\b)/i.test(facts.text.slice(t.end - at)))
         // "experts agree on the need for larger trials", "patients agree to…": agreeing to act, not a consensus about what works.
         .filter((t) => !(t.entry.category === 'agreement' && AGREES_TO_ACT.test(facts.text.slice(t.end - at))))
         .map((t) => {
@@ -47,6 +51,13 @@ export const overstatedEvidence: RuleDefinition = {
         const span = m && { start: at + m.index, end: at + m.index + m[0].replace(/\s*(?::|that)$/i, '').length };
         if (span && !isNegated(facts, span) && !isAttributed(facts, span, { reportedSpeech: false }) && !/\b(?:not|few|no)\s+(?:all\s+)?$/i.test(facts.text.slice(0, m!.index))) {
           hits.push({ ...span, message: `${quote(facts.text.slice(span.start - at, span.end - at))} asserts a consensus no source shows. Name the guideline or review, or say that some experts recommend it.`, suggestions: [] });
+        }
+      }
+      const closed = hits.length ? null : DEBATE_CLOSED.exec(facts.text);
+      if (closed) {
+        const span = { start: at + closed.index, end: at + closed.index + closed[0].length };
+        if (!isNegated(facts, span) && !isAttributed(facts, span, { reportedSpeech: false })) {
+          hits.push({ ...span, message: `${quote(closed[0])} declares an open research question closed. Say what the trials found, for whom, and what is still uncertain.`, suggestions: [] });
         }
       }
       if (!hits.length && facts.studyClaims.length && !isCited(facts) && !document.citedFrom(facts.sentence.start)) {

@@ -80,6 +80,8 @@ const SHARE_OF_GROUP = /\b(?:some|many|most|few|several|number of|lot of|plenty 
 export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
 // ", which reduce inflammation": a non-restrictive relative clause asserts its verb of what it follows.
+/** "the best-supported ways to prevent decay", "recommended ways to ease pain": a way the evidence backs, not a result promised. */
+const EVIDENCED_WAY = /\b(?:supported|evidence-based|recommended|best-studied|well-studied)\s+ways?\s+to\s+$/i;
 const BASE_FORM_VERB_CONTEXT = /(?:\b(?:may|might|could|can|will|would|should|must|does|do|did|doesn't|don't|didn't|cannot|can't|won't|not|to|help|helps|and|or)|,\s+which)\s+(?:\w+ly\s+)?$/i;
 const ADDS_SOMETHING_TO = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){1,3}(?:to|into)\b/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*/gu;
@@ -239,7 +241,8 @@ export class ClaimAnalyzer {
     const question = /\?["'\u201d\u2019)\]]*\s*$/.test(text);
     const firstWord = /^\W*([\p{L}']+(?:\s+[\p{L}']+)?)/u.exec(text)?.[1] ?? '';
     const instruction = this.instructionWords.find(firstWord).some((m) => m.start === 0);
-    const aboutHealth = interventions.length > 0 || conditions.length > 0 || this.healthWords.test(text);
+    // "The debate is settled.", after sentences about a treatment: the topic carries the health context.
+    const aboutHealth = interventions.length > 0 || conditions.length > 0 || this.healthWords.test(text) || !!topic.intervention;
 
     const facts: SentenceFacts = {
       sentence, text, interventions, conditions, populations, hedges, negations, scopeEnds, assurances, attributions, quotes, numbers, citations,
@@ -302,12 +305,13 @@ export class ClaimAnalyzer {
       const start = at + m.start;
       const end = at + m.end;
       // "works by blocking NMDA receptors" explains a mechanism; it claims no benefit.
-      if (/^\s+(?:by|on|through|via|differently|like)\b/i.test(text.slice(m.end, m.end + 16))) continue;
+      // ("works on all your IBS symptoms" still claims a result: what it works on is the illness.)
+      if (/^\s+(?:by|on|through|via|differently|like)\b/i.test(text.slice(m.end, m.end + 16)) && !this.worksOnIllness(facts, m.end)) continue;
       // "used to treat", "in order to relieve": an infinitive describes a purpose, not a result.
       // ("a way to boost immunity", "known to cure" still claim a result.)
       const before = text.slice(Math.max(0, m.start - 16), m.start);
       // "Known to treat" claims a result; "a new way to treat", "one way to support your mood" name a purpose.
-      if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || delivery || !/\bways?\s+to\s+$/i.test(before)) && !this.actsToward(facts, m.start, references, topic)) continue;
+      if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || delivery || !/\bways?\s+to\s+$/i.test(before) || EVIDENCED_WAY.test(text.slice(0, m.start))) && !this.actsToward(facts, m.start, references, topic)) continue;
       const object = this.objectAfter(facts, m.end, objects) ?? (delivery ? describedObjectAfter(facts, m.end, objects) : undefined);
       if (category === 'benefit-directional' && !object) continue;
       // "delivers natural, restorative sleep", not "gives you a leaflet about sleep" or "provides support for people with pain".
@@ -329,6 +333,14 @@ export class ClaimAnalyzer {
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
+  }
+
+  /** "works on all your IBS symptoms", "acts on joint pain": the thing worked on is a condition or its symptoms, a few words after "on". */
+  private worksOnIllness(facts: SentenceFacts, verbEnd: number): boolean {
+    const on = /^\s+on\s+/i.exec(facts.text.slice(verbEnd));
+    if (!on) return false;
+    const from = facts.sentence.start + verbEnd + on[0].length;
+    return facts.conditions.some((c) => c.start >= from && wordCount(facts.text.slice(from - facts.sentence.start, c.start - facts.sentence.start)) <= 3);
   }
 
   /**
