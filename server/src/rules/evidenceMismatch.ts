@@ -364,7 +364,8 @@ function effectSizeHit(facts: SentenceFacts, index: EvidenceIndex, words: Eviden
   const numbers = values.map((v) => Math.abs(Number(facts.text.slice(v.start - at, v.end - at))));
   const mention = interventionFor(facts, cue, index);
   if (!mention) return undefined;
-  const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation');
+  // The outcome the figures are about is named in their clause: "…effect sizes of 0.15–0.23, and found no effect on suicidality" is about depression.
+  const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation' && (gap(facts, c, values[0]!).sameClause || gap(facts, c, cue).sameClause));
   const effect = (f: PackFinding) => f.outcome === 'effect-size' && isUsable(f) && !!f.range && (f.condition === 'suicidal-ideation') === suicidal;
   const findings = findingsFor(index, mention.id, effect);
   if (!findings.length) return undefined;
