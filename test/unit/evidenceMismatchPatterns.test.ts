@@ -215,3 +215,64 @@ describe('evidence-mismatch: a share of responders is not a response rate', () =
     assert.equal(em('With IV ketamine, 85% of patients respond.')[0]?.text, '85%');
   });
 });
+
+describe("evidence-mismatch: a figure that counted responders, stated for everyone", () => {
+  const refs = '\n\n## References\n\n2. McInnes LA, Qian JJ, Gargeya RS, DeBattista C, Heifets BD. A retrospective analysis of ketamine intravenous therapy for depression in real-world care settings. J Affect Disord. 2022;301:486-495.\n';
+
+  it('flags a responders-only share given as a share of patients, cited or not', () => {
+    const cited = em(`Ketamine infusions are popular. One analysis found that 60% of patients were still improved eight weeks later [2].${refs}`);
+    assert.equal(cited[0]?.text, '60%');
+    assert.match(cited[0]!.message, /counts only the patients who responded.*McInnes 2022/s);
+    assert.equal(em('With IV ketamine, 60% of patients stayed well for eight weeks after their infusions.')[0]?.text, '60%');
+  });
+
+  it('leaves the figure given for responders, a different share, a denial and another treatment alone', () => {
+    assert.deepEqual(em(`Ketamine infusions are popular. Of those who responded, 60% were still improved eight weeks later [2].${refs}`), []);
+    assert.deepEqual(em(`Ketamine infusions are popular. About 32% of all patients were still improved eight weeks later, and 60% of responders [2].${refs}`), []);
+    assert.deepEqual(em('With IV ketamine, 60% of patients did not stay well for eight weeks.'), []);
+    assert.deepEqual(em('With lithium, 60% of patients stayed well for eight weeks.'), []);
+  });
+});
+
+describe("evidence-mismatch: the responders' median number of sessions, stated for most patients", () => {
+  it('flags "most patients improve after just three sessions"', () => {
+    const hits = em('Ketamine infusion therapy is popular. Most patients experience significant improvements after just three sessions.');
+    assert.equal(hits[0]?.text, 'Most patients experience significant improvements after just three sessions');
+    assert.match(hits[0]!.message, /Phillips 2019, responders needed a median of 3 infusions/);
+    assert.equal(em('With IV ketamine, most patients feel better after only two infusions.').length, 1);
+  });
+
+  it('leaves responders, a later session, a hedge, a course of treatment and another treatment alone', () => {
+    assert.deepEqual(em('With IV ketamine, most responders improve after three sessions.'), []);
+    assert.deepEqual(em('With IV ketamine, most patients who improve do so after about six infusions.'), []);
+    assert.deepEqual(em('With IV ketamine, most patients may improve after three sessions.'), []);
+    assert.deepEqual(em('With IV ketamine, most patients receive six infusions over two weeks.'), []);
+    assert.deepEqual(em('With TMS, most patients improve after three sessions.'), []);
+  });
+});
+
+describe('evidence-mismatch: a course of treatment a study did not give', () => {
+  const va = 'Ketamine infusions are popular. A VA review of 215 veterans found that 26% had responded at six weeks (Pfeiffer et al., 2024).';
+
+  it('flags a course credited to the study by citation or by pointing back at its participants', () => {
+    const hits = em(`${va} But those veterans got just six infusions.`);
+    assert.equal(hits[0]?.text, 'six infusions');
+    assert.match(hits[0]!.message, /Pfeiffer 2024.*mean of 18 infusions over 12 months/s);
+    assert.equal(em('Ketamine infusions are popular. The VA veterans received six IV ketamine infusions (Pfeiffer et al., 2024).')[0]?.text, 'six IV ketamine infusions');
+  });
+
+  it("leaves the study's own course, the writer's own clinic, time to response and a hedge alone", () => {
+    assert.deepEqual(em(`${va} Those veterans received about 18 infusions over a year.`), []);
+    assert.deepEqual(em(`${va} At our clinic, patients get six infusions.`), []);
+    assert.deepEqual(em(`${va} Those who responded often did so after two infusions.`), []);
+    assert.deepEqual(em('Ketamine infusions are popular. In one trial, 59% responded to a series of six infusions (Phillips et al., 2019).'), []);
+    assert.deepEqual(em(`${va} Those veterans may have had six infusions at first.`), []);
+  });
+});
+
+describe('evidence-mismatch: which outcome an effect size is about', () => {
+  it("reads effect sizes against their own clause's outcome, not suicidality named later", () => {
+    assert.deepEqual(em('A 2025 meta-analysis found the effect of esketamine at weeks two to four was weak, with effect sizes of 0.15–0.23, and found no significant effect on suicidality.'), []);
+    assert.equal(em('A 2025 meta-analysis found the effect of esketamine was large, with effect sizes of 0.9–1.2, and found no significant effect on suicidality.').length, 1);
+  });
+});

@@ -11,7 +11,7 @@
 import { CLAUSE_JOIN, isAttributed, isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
-import type { Measure, PackFinding, PackRegulatory, Unit } from '../core/knowledge/evidencePack.js';
+import type { Measure, PackFinding, PackRegulatory, PackSource, SourceOutcome, Unit } from '../core/knowledge/evidencePack.js';
 import type { InterventionMention, NumberMention, Span, Suggestion } from '../core/types.js';
 import {
   aboutOtherCondition,
@@ -38,6 +38,7 @@ import {
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { SafetyEvidence } from './safetyEvidence.js';
 import { quote } from './termMatches.js';
+import { toNumber } from '../core/analysis/numbers.js';
 
 /** "Studies found that…" is the claim under test, not someone else's words: only quotation marks, distancing labels and myths excuse a figure. */
 const OWN_VOICE = { reportedSpeech: false };
@@ -93,7 +94,7 @@ export const evidenceMismatch: RuleDefinition = {
       }
       // Something to judge: a figure, a duration or year, a status or comparison word, or a benefit claimed for a condition.
       const figures = facts.numbers.some((n) => SHARE_KINDS.has(n.kind) || n.kind === 'duration' || n.kind === 'year' || n.kind === 'effect-size');
-      const cues = words.any(facts, 'share-100', 'share-95', 'share-51', 'duration-permanent', 'approval', 'approval-plain', 'status-standard', 'route-exclusive', 'superiority', 'effect-size');
+      const cues = words.any(facts, 'share-100', 'share-95', 'share-51', 'duration-permanent', 'approval', 'approval-plain', 'status-standard', 'route-exclusive', 'superiority', 'effect-size', 'session-noun');
       const aboutSafety = safety.mentions(facts);
       if (!figures && !cues && !aboutSafety && !facts.claimVerbs.some((v) => v.object) && !facts.conditions.length) return [];
       const cited = citedSources(facts, document);
@@ -101,7 +102,9 @@ export const evidenceMismatch: RuleDefinition = {
       const add = (hit: RuleHit | undefined) => candidates.push(hit);
       // Side effects and rules of use first: a share of patients who felt sedated is not a response rate.
       if (aboutSafety) for (const hit of safety.hits(facts)) add(hit);
-      for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(figureHit(facts, n, index, words, cited) ?? sustainedFigureHit(facts, n, index, words, cited));
+      for (const n of facts.numbers) if (SHARE_KINDS.has(n.kind)) add(responderShareHit(facts, n, index, words, cited) ?? figureHit(facts, n, index, words, cited) ?? sustainedFigureHit(facts, n, index, words, cited));
+      add(responderCourseHit(facts, index, words, cited));
+      add(courseHit(facts, index, words, cited));
       for (const cue of words.find(facts, 'share-100', 'share-95', 'share-51')) add(shareHit(facts, cue, index, words));
       for (const d of durationClaims(facts, words)) add(durationHit(facts, d, index, words, cited));
       for (const cue of words.find(facts, 'approval', 'approval-plain')) add(basisHit(facts, cue, index, cited) ?? regulatoryHit(facts, cue, index, words));
@@ -361,7 +364,8 @@ function effectSizeHit(facts: SentenceFacts, index: EvidenceIndex, words: Eviden
   const numbers = values.map((v) => Math.abs(Number(facts.text.slice(v.start - at, v.end - at))));
   const mention = interventionFor(facts, cue, index);
   if (!mention) return undefined;
-  const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation');
+  // The outcome the figures are about is named in their clause: "…effect sizes of 0.15–0.23, and found no effect on suicidality" is about depression.
+  const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation' && (gap(facts, c, values[0]!).sameClause || gap(facts, c, cue).sameClause));
   const effect = (f: PackFinding) => f.outcome === 'effect-size' && isUsable(f) && !!f.range && (f.condition === 'suicidal-ideation') === suicidal;
   const findings = findingsFor(index, mention.id, effect);
   if (!findings.length) return undefined;
@@ -828,4 +832,165 @@ function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: Evidenc
     };
   }
   return undefined;
+}
+
+// ---- Responders' figures for everyone, and courses of treatment ----
+//
+//   "60% of patients were still improved eight weeks later"   60% is the share of responders who kept their response
+//   "most patients improve after just three sessions"           3 is the responders' median number of infusions
+//   "those veterans got just six infusions"                     the study gave a mean of 18 infusions over 12 months
+//
+// Decided by the pack's source outcomes: whom a number counts ('among': responders) and how much treatment a study gave
+// ('sessions-received', 'sessions-to-response').
+
+/** Source outcome fields this rule reads beyond the typed ones (schema: 'among', 'statistic', the session measures). */
+type CountedOutcome = SourceOutcome & { among?: 'responders'; statistic?: 'fixed' | 'mean' | 'median' };
+const outcomesOf = (s: PackSource): CountedOutcome[] => (s.outcomes ?? []).filter((o) => isUsable(o) && o.verification !== 'inference') as CountedOutcome[];
+const measureIs = (o: CountedOutcome, m: string) => (o.measure as string) === m;
+
+/** The sources a claim is judged against: the ones the sentence cites, else every checked source on the treatment's molecule. */
+function sourcesFor(facts: SentenceFacts, span: Span, index: EvidenceIndex, words: EvidenceWords, cited: CitedSource[], viaTopic: boolean): PackSource[] {
+  const own = cited.filter((c) => c.source && isUsable(c.source) && (c.via !== 'topic' || viaTopic)).map((c) => c.source!);
+  if (own.length || cited.some((c) => c.via === 'citation')) return own;
+  const mention = subjectFor(facts, span, index, words);
+  if (!mention) return [];
+  const chain = interventionChain(index, mention.id);
+  const ids = new Set([...chain, ...familyMembers(index, chain[chain.length - 1]!)]);
+  return index.allSources().filter((src) => isUsable(src) && src.intervention && ids.has(src.intervention));
+}
+
+/** "60% of patients were still improved at eight weeks" where the study's 60% counted only those who had responded. */
+function responderShareHit(facts: SentenceFacts, n: NumberMention, index: EvidenceIndex, words: EvidenceWords, cited: CitedSource[]): RuleHit | undefined {
+  if (n.value === undefined || !Number.isFinite(n.value) || isNegated(facts, n) || isAttributed(facts, n, OWN_VOICE)) return undefined;
+  // The sentence says whom it counts: "60% of responders", "those who had responded".
+  if (namesResponders(facts, words)) return undefined;
+  // "still improved", "continued to respond": a benefit word after a word of continuing says it lasted.
+  const benefits = words.find(facts, 'outcome-improvement', 'outcome-response', 'outcome-remission');
+  const continued = words.find(facts, 'continued').filter((c) => benefits.some((b) => b.start >= c.end && gap(facts, c, b).words <= 2));
+  const lasting = [...durationCues(facts, words), ...continued].some((c) => gap(facts, n, c).sameClause && gap(facts, n, c).words <= 8 && !isNegated(facts, c));
+  const measure = lasting ? 'duration-of-benefit' : measureNear(facts, n, words, index)?.measure;
+  if (!measure) return undefined;
+  const low = n.value;
+  const high = n.max ?? n.value;
+  const sources = sourcesFor(facts, n, index, words, cited, false);
+  const matches = (o: CountedOutcome) => o.measure === measure && o.unit === '%' && covers(o, low, high, 1.5);
+  // The same figure counted among everyone somewhere in the evidence: not a misreading.
+  if (sources.some((src) => outcomesOf(src).some((o) => matches(o) && o.among !== 'responders'))) return undefined;
+  for (const source of sources) {
+    const theirs = outcomesOf(source).find((o) => matches(o) && o.among === 'responders');
+    if (!theirs) continue;
+    const all = outcomesOf(source).find((o) => o.measure === 'response' && o.unit === '%' && o.among !== 'responders');
+    const share = all ? `; ${formatRange(all.min ?? all.value!, all.max ?? all.value!, '%')} of patients had responded in the first place${all.timepoint ? ` (${all.timepoint})` : ''}` : '';
+    return {
+      start: n.start,
+      end: n.end,
+      message: `${quote(n.text)} counts only the patients who responded, not everyone treated. In ${sourceShortName(source)}, ${theirs.definition ?? `${theirs.value}% of responders`}${theirs.timepoint ? `, ${theirs.timepoint}` : ''}${share}. Say that the figure applies to responders.`,
+      suggestions: [],
+      evidenceIds: [source.id],
+    };
+  }
+  return undefined;
+}
+
+/** "most patients improve after just three sessions" where the study's 3 was the responders' median number of infusions. */
+function responderCourseHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords, cited: CitedSource[]): RuleHit | undefined {
+  const shares = words.find(facts, 'share-51', 'share-95', 'share-100').filter((c) => !isNegated(facts, c) && !isAttributed(facts, c, OWN_VOICE));
+  if (!shares.length || namesResponders(facts, words)) return undefined;
+  for (const count of sessionCounts(facts, words)) {
+    // How soon the share of everyone got somewhere: "most patients improve … after just three sessions" (not "most patients get six infusions").
+    if (!count.after || isNegated(facts, count)) continue;
+    const share = shares.find((c) => c.end <= count.start && gap(facts, c, count).words <= 8 && gap(facts, c, count).sameClause);
+    if (!share) continue;
+    if (facts.hedges.some((h) => (h.end <= share.start || h.start >= share.end) && !(h.start < count.end && count.start < h.end))) continue;
+    const sources = sourcesFor(facts, count, index, words, cited, false);
+    const toResponse = (o: CountedOutcome) => measureIs(o, 'sessions-to-response') && o.value !== undefined;
+    // Some study counted it for everyone treated, and the claim is within it.
+    if (sources.some((src) => outcomesOf(src).some((o) => toResponse(o) && o.among !== 'responders' && count.value >= o.value!))) continue;
+    for (const source of sources) {
+      const theirs = outcomesOf(source).find((o) => toResponse(o) && o.among === 'responders' && count.value <= o.value!);
+      if (!theirs) continue;
+      const all = outcomesOf(source).find((o) => o.measure === 'response' && o.unit === '%' && o.among !== 'responders');
+      const share2 = all ? `; ${formatRange(all.min ?? all.value!, all.max ?? all.value!, '%')} of patients responded at all${all.timepoint ? ` (${all.timepoint})` : ''}` : '';
+      const at = facts.sentence.start;
+      return {
+        start: share.start,
+        end: count.end,
+        message: `${quote(facts.text.slice(share.start - at, count.end - at))} puts the responders' figure on everyone: in ${sourceShortName(source)}, ${theirs.definition ?? `responders needed ${theirs.value} sessions`}${share2}. Say that it applies to the patients who responded.`,
+        suggestions: [],
+        evidenceIds: [source.id],
+      };
+    }
+  }
+  return undefined;
+}
+
+/** "those veterans got just six infusions" where the study gave a mean of 18 infusions over 12 months. */
+function courseHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords, cited: CitedSource[]): RuleHit | undefined {
+  if (!cited.length || facts.hedges.length) return undefined;
+  const at = facts.sentence.start;
+  // A study named only earlier in the text is this sentence's subject when the sentence points back at it or its participants.
+  const pointsBack = refersToStudy(facts, words) || DEMONSTRATIVE_GROUP.test(facts.text);
+  const sources = cited.filter((c) => c.source && isUsable(c.source) && (c.via !== 'topic' || pointsBack)).map((c) => c.source!);
+  for (const count of sessionCounts(facts, words)) {
+    // "improved after three sessions", "by the third infusion": how soon, not how much treatment.
+    if (count.after || isNegated(facts, count) || isAttributed(facts, count, OWN_VOICE)) continue;
+    for (const source of sources) {
+      const given = outcomesOf(source).filter((o) => measureIs(o, 'sessions-received'));
+      if (!given.length) continue;
+      const fits = (o: CountedOutcome) => {
+        const min = o.min ?? o.value!;
+        const max = o.max ?? o.value!;
+        if (o.statistic === 'mean') return count.value >= min / 2 && count.value <= max * 2;
+        return count.value >= min - Math.max(1, min * 0.2) && count.value <= max + Math.max(1, max * 0.2);
+      };
+      if (given.some(fits) || outcomesOf(source).some((o) => measureIs(o, 'sessions-to-response') && o.value === count.value)) continue;
+      const o = given[0]!;
+      return {
+        start: count.start,
+        end: count.end,
+        message: `${quote(facts.text.slice(count.start - at, count.end - at))} is not the treatment ${sourceShortName(source)} gave: ${o.definition ?? formatRange(o.min ?? o.value!, o.max ?? o.value!, 'sessions')}.`,
+        suggestions: [],
+        evidenceIds: [source.id],
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The sentence counts responders as a group ("of responders", "those who had responded"), not "59% of patients responded". */
+function namesResponders(facts: SentenceFacts, words: EvidenceWords): boolean {
+  return words.any(facts, 'among-responders') || words.find(facts, 'responders').some((c) => /responders?$/i.test(c.cue) || /\bwho\b/i.test(c.cue));
+}
+
+/** "those veterans", "these patients": a group the text has already introduced. */
+const DEMONSTRATIVE_GROUP = /\b(?:these|those)\s+\p{L}+/iu;
+const COUNT_WORD = /^(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)$/i;
+/** A unit or a linking word between a count and a session noun: the count is of something else ("6 months as infusions…"). */
+const LINKING = /^(?:as|of|in|to|over|and|or|with|after|per|for|by|at|minutes?|hours?|days?|weeks?|months?|years?)$/i;
+/** "after just three sessions", "by the third infusion", "within two doses": how soon an effect came, not the course. */
+const AFTER_BEFORE = /\b(?:after|by|within|until|following)\s+(?:(?:just|only|a|the|as\s+few\s+as)\s+)*$/i;
+
+interface SessionCount extends Span {
+  value: number;
+  after: boolean;
+}
+
+/** Counts of sessions in the sentence: "six IV ketamine infusions", "three sessions"; never a single one (that is a regimen word). */
+function sessionCounts(facts: SentenceFacts, words: EvidenceWords): SessionCount[] {
+  const at = facts.sentence.start;
+  const out: SessionCount[] = [];
+  for (const noun of words.find(facts, 'session-noun')) {
+    const before = facts.text.slice(Math.max(0, noun.start - at - 60), noun.start - at);
+    const tail = /(?:[\p{L}\d-]+\s+){1,4}$/u.exec(before);
+    if (!tail) continue;
+    const tokens = [...tail[0].matchAll(/[\p{L}\d-]+/gu)].reverse();
+    const stop = tokens.findIndex((t) => COUNT_WORD.test(t[0]) || LINKING.test(t[0]));
+    const count = stop >= 0 && COUNT_WORD.test(tokens[stop]![0]) ? tokens[stop]! : undefined;
+    if (!count) continue;
+    const value = /^\d/.test(count[0]) ? Number(count[0]) : toNumber(count[0]);
+    if (!Number.isFinite(value) || value < 2) continue;
+    const start = noun.start - before.length + tail.index + count.index!;
+    out.push({ start, end: noun.end, value, after: AFTER_BEFORE.test(facts.text.slice(Math.max(0, start - at - 30), start - at)) });
+  }
+  return out;
 }
