@@ -6,6 +6,7 @@ import { CLAUSE_JOIN, isAttributed, isNegated, wordCount, type ClaimAnalyzer, ty
 import { isMagnitude } from '../core/analysis/numbers.js';
 import { addSourceSuggestions } from '../core/evidence/evidenceFixes.js';
 import { matcherFor, type LexiconEntry } from '../core/knowledge/lexicons.js';
+import { surnameYears } from '../core/knowledge/sourceMentions.js';
 import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { NumberMention, ProseBlock, Span } from '../core/types.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
@@ -60,8 +61,12 @@ export const missingCitation: RuleDefinition = {
     const studyReferences = matcherFor(L.citations, ['study-reference']);
     let lastBlock: ProseBlock | undefined;
     let lastNames = false;
+    // "Holmes (2003)": one author with a year in brackets is a narrative citation; "in March (2003)" and "COVID (2020)" are not.
+    const notAuthors = matcherFor(L.citations, ['not-author']);
+    const citesAuthorYear = (text: string, at: number, facts?: SentenceFacts): boolean =>
+      surnameYears(text, notAuthors).some((m) => !facts?.interventions.some((i) => i.start < at + m.end && at + m.start < i.end) && !facts?.conditions.some((c) => c.start < at + m.end && at + m.start < c.end));
     const textNamesSource = (text: string): boolean =>
-      journals.test(text) || studyReferences.find(text).some((m) => !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)));
+      journals.test(text) || studyReferences.find(text).some((m) => !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) || citesAuthorYear(text, 0);
     const namesSource = (block: ProseBlock): boolean => {
       if (block !== lastBlock) {
         lastBlock = block;
@@ -78,11 +83,11 @@ export const missingCitation: RuleDefinition = {
       });
       if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
       if (document.referenceEntry) return [];
-      if (facts.analysis.cited || document.citedFrom(facts.sentence.start)) return [];
+      if (facts.analysis.cited || document.citedFrom(facts.sentence.start) || citesAuthorYear(facts.text, facts.sentence.start, facts)) return [];
       // A source cited or named in the paragraph ("published in JAMA", "the trial found") covers its sentences, before and
       // after it ("…found that 54% responded. Among the responders, 60% were still well at eight weeks."), but not the
       // writer's own figures ("Our customers sleep longer"): those need a source of their own, in their own sentence.
-      const paragraphSource = document.paragraphCited || (document.paragraphNamesSource && namesSource(document.block));
+      const paragraphSource = document.paragraphCited || ((document.paragraphNamesSource || /\((?:19|20)\d\d/.test(document.block.prose)) && namesSource(document.block));
       if (paragraphSource) {
         if (!FIRST_PERSON.test(facts.text) || textNamesSource(facts.text)) return [];
         const own = statistic(facts, analyzer, words);
