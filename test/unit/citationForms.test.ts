@@ -57,3 +57,43 @@ describe('citation forms: who a cited source studied', () => {
     assert.doesNotMatch(f.message, /animal/);
   });
 });
+
+describe('missing-citation: research that backs a claim, and research said to be absent', () => {
+  it('reads "studies back that up" as a claim about what research found', () => {
+    assert.deepEqual(mc('Several published studies back that up.'), ['studies back that up']);
+    assert.deepEqual(mc('Clinical trials bear this out for knee pain.'), ['Clinical trials bear this out']);
+  });
+  it('stays quiet when no study is said to back it, or the writer backs it up', () => {
+    assert.deepEqual(mc('The label promises calm, but no study backs that up.'), []);
+    assert.deepEqual(mc('We can back that up with our own records.'), []);
+  });
+  it('leaves a quoted figure the sentence rebuts by saying no research supports it', () => {
+    assert.deepEqual(mc('The coordinator told us that "it works for 100% of people who finish the series," a claim no published study supports.'), []);
+    assert.deepEqual(mc('The coordinator told us that "it works for 100% of people who finish the series."'), ['100%']);
+    assert.deepEqual(mc('No study has tested it, but 90% of users report better sleep.'), ['90%']);
+  });
+  it('leaves a study named only to say what it cannot show', () => {
+    assert.deepEqual(mc('"It isn\'t a magic pill, and a three-month trial tells us nothing about long-term safety," she added.'), []);
+    assert.deepEqual(mc('A three-month trial found that the pill eases joint pain.'), ['A three-month trial']);
+  });
+});
+
+describe('missing-citation: figures about people and bodies', () => {
+  it('reads a change in a body measure stated as a quantity as a statistic', () => {
+    assert.deepEqual(mc('Each session burns up to 600 calories, so it basically replaces a workout.'), ['600 calories']);
+    assert.deepEqual(mc('Users lose 10 pounds in the first month.'), ['10 pounds']);
+  });
+  it('not a nutrition label, a size, or one person\'s own account', () => {
+    assert.deepEqual(mc('Each gummy has 15 calories and no added sugar.'), []);
+    assert.deepEqual(mc('The band is 2 inches wide.'), []);
+    assert.deepEqual(mc('I lost 10 pounds before my wedding.'), []);
+  });
+  it('reads a share of people as a statistic about them, whatever they report', () => {
+    assert.deepEqual(mc('More than 90% of patients who have tried it say it changed their lives.'), ['90%']);
+    assert.deepEqual(mc('In clinical practice, 9 out of 10 men see their sperm count rise within three months.'), ['9 out of 10']);
+  });
+  it('not a share of something else, nor a share in a table cell read under its column header', () => {
+    assert.deepEqual(mc('About 90% of our profits go to the clinic.'), []);
+    assert.deepEqual(mc('| Side effect | How often (PREEMPT trials) |\n|---|---|\n| Neck pain | About 1 in 15 people |\n'), []);
+  });
+});
