@@ -19,13 +19,14 @@
 import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import { findNumbers, toNumber } from '../core/analysis/numbers.js';
 import type { DocumentContext } from '../core/documentContext.js';
+import { surnameYears } from '../core/knowledge/sourceMentions.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
-import type { Lexicon } from '../core/knowledge/lexicons.js';
+import { matcherFor, type Lexicon, type LexiconEntry } from '../core/knowledge/lexicons.js';
 import { PhraseMatcher } from '../core/text/phrases.js';
 import type { CitationMarker, Span, Suggestion } from '../core/types.js';
-import { citedSources, conditionOf, durationCues, EvidenceWords, firstOfOverlapping, gap, refersToStudy, superiorityClaim, type CitedSource, type SlotCue } from './evidenceClaims.js';
+import { citedSources, conditionOf, durationCues, EvidenceWords, firstOfOverlapping, gap, refersToStudy, superiorityClaim, type CitedSource, type Slot, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
@@ -49,6 +50,10 @@ interface StudyProfile {
   /** Other design words the citation uses ("pilot trial", "case series"): it says what it is, and it is not a meta-analysis. */
   describesItself: boolean;
   n?: number;
+  /** Cells in a dish, not whole animals: what the citation's own words say ("cell-culture study, in vitro"). */
+  cells?: boolean;
+  /** The design words the citation's own text uses, in order ("double-blind", "randomised"). */
+  designWords?: string[];
   /** A report on one person: it cannot show that a treatment works. */
   singleCase: boolean;
   /** People were asked (a survey, a questionnaire), not treated under a trial protocol. */
@@ -77,8 +82,13 @@ export const citationMismatch: RuleDefinition = {
     const index = knowledge.evidence;
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     const designNames = designNamesFrom(knowledge.lexicons['evidence-claims']);
-    const profiles = new StudyProfiles(words);
+    // A source that names people among its subjects ("in animals and human volunteers") is no animal-only study.
+    const profiles = new StudyProfiles(words, {
+      humanSubjects: matcherFor(knowledge.lexicons['evidence-claims'], ['species-human-subjects']),
+      cellStudy: matcherFor(knowledge.lexicons['evidence-claims'], ['species-cell']),
+    });
     const comparators = comparatorClasses(knowledge.lexicons['evidence-claims']);
+    const notAuthors = matcherFor(knowledge.lexicons.citations, ['not-author']);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading') return [];
       // In a reference entry only the writer's note after the citation is a claim, and it describes the pack source the entry identifies.
@@ -92,7 +102,7 @@ export const citationMismatch: RuleDefinition = {
         if (!facts.citations.length && !byJournal.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
         const own = citedSources(facts, document);
         // "That small study…", "In other words, …": no citation of its own, so the study is the one the sentence before cited.
-        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...byJournal, ...earlierCitations(facts, document, words, index), ...own];
+        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document, notAuthors), ...byJournal, ...earlierCitations(facts, document, words, index), ...own];
       }
       const studies = cited
         .filter((c) => !c.source || isUsable(c.source))
@@ -145,18 +155,27 @@ function designNamesFrom(lexicon: Lexicon): Map<string, string> {
   return new Map(lexicon.entries.filter((e) => e.category === 'design-name').flatMap((e) => e.terms.map((t) => [t, e.replacements?.[0] ?? t] as const)));
 }
 
+/** What a citation's own words say about its subjects besides "animal": people among them, or cells rather than animals. */
+interface SpeciesWords {
+  humanSubjects: PhraseMatcher<LexiconEntry>;
+  cellStudy: PhraseMatcher<LexiconEntry>;
+}
+
 /** A source reads the same for every sentence that cites it: its profile is worked out once per checker. */
 class StudyProfiles {
   private readonly bySource = new WeakMap<PackSource, Omit<StudyProfile, 'via'>>();
   private readonly byText = new Map<string, Omit<StudyProfile, 'via'> | undefined>();
 
-  constructor(private readonly words: EvidenceWords) {}
+  constructor(
+    private readonly words: EvidenceWords,
+    private readonly species: SpeciesWords,
+  ) {}
 
   of(cited: CitedSource): StudyProfile | undefined {
     const s = cited.source;
     let read = s ? this.bySource.get(s) : cited.text !== undefined ? this.byText.get(cited.text) : undefined;
     if (!read) {
-      read = readProfile(cited, this.words);
+      read = readProfile(cited, this.words, this.species);
       if (s && read) this.bySource.set(s, read);
       else if (cited.text !== undefined) {
         if (this.byText.size >= 2000) this.byText.clear();
@@ -168,7 +187,7 @@ class StudyProfiles {
   }
 }
 
-function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfile, 'via'> | undefined {
+function readProfile(cited: CitedSource, words: EvidenceWords, { humanSubjects, cellStudy }: SpeciesWords): Omit<StudyProfile, 'via'> | undefined {
   const s = cited.source;
   if (s) {
     const notes = `${s.designNotes ?? ''} ${s.summary ?? ''} ${s.intervention ?? ''}`;
@@ -199,7 +218,9 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
   if (!text) return undefined;
   // "in vitro fertilization" is a treatment given to people, not a study in cells.
   const speciesText = words.findIn(text, 'species-animal-exception').reduce((t, m) => t.slice(0, m.start) + ' '.repeat(m.end - m.start) + t.slice(m.end), text);
-  const animal = words.test(speciesText, 'species-animal');
+  // "in animals and human volunteers" names people among the subjects; "no human participants" does not.
+  const people = humanSubjects.find(text).some((m) => !NEGATED_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)));
+  const animal = words.test(speciesText, 'species-animal') && !people;
   const uncontrolled = words.test(text, 'design-uncontrolled');
   const pooled = words.test(text, 'design-meta-analysis') || words.test(text, 'design-review');
   // A title that names a randomized or controlled design describes one study, which a "meta-analysis" is not.
@@ -208,6 +229,8 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
   return {
     name: shortCitation(text),
     animal,
+    cells: animal && cellStudy.test(speciesText),
+    designWords: designWordsOf(text, words),
     uncontrolled,
     controlled: words.test(text, 'design-controlled'),
     randomized: words.test(text, 'design-randomized'),
@@ -225,6 +248,19 @@ function readProfile(cited: CitedSource, words: EvidenceWords): Omit<StudyProfil
   };
 }
 
+const SELF_DESCRIPTION: readonly Slot[] = ['design-meta-analysis', 'design-review', 'design-randomized', 'design-controlled', 'design-double-blind', 'design-uncontrolled', 'design-single-case', 'design-survey', 'design-other'];
+
+/** The design words a citation uses about itself, in the order it uses them, at most four and none inside another. */
+function designWordsOf(text: string, words: EvidenceWords): string[] {
+  const found = SELF_DESCRIPTION.flatMap((slot) => words.findIn(text, slot)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: { start: number; end: number; text: string }[] = [];
+  for (const f of found) if (!out.some((o) => f.start < o.end && o.start < f.end) && !out.some((o) => o.text.toLowerCase() === f.text.toLowerCase())) out.push(f);
+  return out.slice(0, 4).map((o) => o.text);
+}
+
+/** "no", "not", "without" a word or two before: the phrase after it is denied. */
+const NEGATED_BEFORE = /\b(?:no|not|non|without|never)[\s-]+(?:[\p{L}-]+\s+)?$/iu;
+
 function shortCitation(text: string): string {
   const author = /^\s*((?:(?:van|von|de|der|den|da|di|du|del|della|le|la)\s+)*\p{Lu}[\p{L}'\-]+)(?:\s+\p{Lu}{1,3})?,?\s+(?:et al|\p{Lu})/u.exec(text)?.[1];
   const year = /\b(?:19|20)\d\d\b/.exec(text)?.[0];
@@ -240,8 +276,16 @@ function describe(study: StudyProfile, designNames: Map<string, string>): string
     const notes = study.source?.designNotes?.split(/;|\.\s/)[0]?.trim();
     return `${article(phrase)} ${phrase}${size}${notes ? ` (${lowerFirst(notes.replace(/\.$/, ''))})` : ''}`;
   }
-  const parts = [study.animal ? 'an animal study' : undefined, study.uncontrolled ? 'a study without a blinded or placebo control' : undefined, study.secondary ? 'a review or position statement that sums up other studies, not a trial' : undefined].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'a different kind of study';
+  const oneTrial = !study.pooled && !study.secondary && !study.animal && !study.uncontrolled && (study.randomized || study.controlled);
+  const parts = [
+    study.animal ? (study.cells ? 'a laboratory study in cells' : 'an animal study') : undefined,
+    study.uncontrolled ? 'a study without a blinded or placebo control' : undefined,
+    study.secondary ? 'a review or position statement that sums up other studies, not a trial' : undefined,
+    oneTrial ? 'a single trial' : undefined,
+  ].filter(Boolean);
+  // The reference's own design words ("double-blind, randomised, controlled"), so the reader sees what the entry says.
+  const own = study.designWords?.length ? ` (its reference entry says ${study.designWords.map((w) => quote(w)).join(', ')})` : '';
+  return `${parts.length ? parts.join(', ') : 'a different kind of study'}${own}`;
 }
 
 function article(phrase: string): string {
@@ -299,12 +343,12 @@ function animalHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWor
   const choice = words.find(facts, 'treatment-choice').find((c) => !isNegated(facts, c));
   const anchor: SlotCue | undefined = human ?? effect ?? choice;
   if (!anchor) return undefined;
-  const species = study.source?.species && study.source.species !== 'human' && study.source.species !== 'mixed' ? study.source.species : 'animals';
+  const species = study.source?.species && study.source.species !== 'human' && study.source.species !== 'mixed' ? study.source.species : study.cells ? 'cell' : 'animals';
   const where = species === 'mouse' ? 'mice' : species === 'rat' ? 'rats' : species === 'cell' ? 'cells' : species;
   return {
     start: anchor.start,
     end: anchor.end,
-    message: `${study.name} was a study in ${where}, but the sentence presents its result as evidence in people${human ? ` (${quote(human.cue)})` : ''}. Say that it was an animal study; results in ${where} often do not carry over to patients.`,
+    message: `${study.name} was a study in ${where}, but the sentence presents its result as evidence in people${human ? ` (${quote(human.cue)})` : ''}. Say that it was ${species === 'cell' ? 'a laboratory study in cells' : 'an animal study'}; results in ${where} often do not carry over to patients.`,
     suggestions: [],
     evidenceIds: study.source ? [study.source.id] : [],
   };
@@ -723,14 +767,21 @@ function calledOneTrial(facts: SentenceFacts, cue: SlotCue): boolean {
 
 const NAMED_AUTHOR = /\b((?:(?:van|von|de|der|den)\s+)*\p{Lu}[\p{L}'\-]+)\s+(?:and\s+(?:colleagues|co-?workers|(?:his|her|their)\s+(?:team|colleagues))|et\s+al\b)/u;
 
-/** An author named in the sentence with a year, resolved to the document's reference entry for that author and year. */
-function namedInText(facts: SentenceFacts, document: DocumentContext): CitedSource[] {
-  if (facts.citations.length || !document.bibliography.length) return [];
+/**
+ * An author named in the sentence with a year, resolved to the document's reference entry (or the pack's record) for
+ * that author and year: "the 2017 trial by Kreider and colleagues", or one surname with its year in brackets,
+ * "Holmes (2003)". Only a name that resolves counts, so "in March (2003)" names nothing.
+ */
+function namedInText(facts: SentenceFacts, document: DocumentContext, notAuthors: PhraseMatcher<LexiconEntry>): CitedSource[] {
+  if (facts.citations.length) return [];
+  const markers: CitationMarker[] = [];
+  const at = facts.sentence.start;
+  for (const m of surnameYears(facts.text, notAuthors)) markers.push({ start: at + m.start, end: at + m.end, kind: 'author-year', label: `${m.author}, ${m.year}`, scholarly: true });
   const author = NAMED_AUTHOR.exec(facts.text)?.[1];
   const year = /\b(?:19|20)\d\d\b/.exec(facts.text)?.[0];
-  if (!author || !year) return [];
-  const marker: CitationMarker = { start: facts.sentence.start, end: facts.sentence.start, kind: 'author-year', label: `${author} et al., ${year}`, scholarly: true };
-  return citedSources({ ...facts, citations: [marker], text: '', topic: {} }, document).filter((c) => c.via === 'citation' && (c.source || c.text));
+  if (author && year && document.bibliography.length) markers.push({ start: at, end: at, kind: 'author-year', label: `${author} et al., ${year}`, scholarly: true });
+  if (!markers.length) return [];
+  return citedSources({ ...facts, citations: markers, text: '', topic: {} }, document).filter((c) => c.via === 'citation' && (c.source || c.text));
 }
 
 // ---- The study the sentence before cited ----

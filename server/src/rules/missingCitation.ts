@@ -6,6 +6,7 @@ import { CLAUSE_JOIN, isAttributed, isNegated, wordCount, type ClaimAnalyzer, ty
 import { isMagnitude } from '../core/analysis/numbers.js';
 import { addSourceSuggestions } from '../core/evidence/evidenceFixes.js';
 import { matcherFor, type LexiconEntry } from '../core/knowledge/lexicons.js';
+import { surnameYears } from '../core/knowledge/sourceMentions.js';
 import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { NumberMention, ProseBlock, Span } from '../core/types.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
@@ -26,6 +27,10 @@ interface StatisticWords {
   businessMeasures: PhraseMatcher<LexiconEntry>;
   /** "our customers", "participants": whom a measured difference is about. */
   people: PhraseMatcher<LexiconEntry>;
+  /** "calories", "pounds", "mmHg": what a body burns, loses or changes by. */
+  bodyUnits: PhraseMatcher<LexiconEntry>;
+  /** "burns", "lose", "lowers": a change in a body measure. */
+  bodyChange: PhraseMatcher<LexiconEntry>;
 }
 
 export const missingCitation: RuleDefinition = {
@@ -43,6 +48,9 @@ export const missingCitation: RuleDefinition = {
     const appraisedSubjects = analyzer.sentenceMatcher(L.citations, ['appraisal-subject']);
     const appraisalStates = analyzer.sentenceMatcher(L.citations, ['appraisal-state']);
     const unnamedStudies = analyzer.sentenceMatcher(L.citations, ['unnamed-study']);
+    // "a claim no published study supports": the writer says research is absent; "a three-month trial tells us nothing about…": what a study cannot show.
+    const absentEvidence = analyzer.sentenceMatcher(L.citations, ['evidence-absent']);
+    const limitations = analyzer.sentenceMatcher(L.citations, ['evidence-limitation']);
     // Fragments around a figure get their own matchers, so they do not displace the sentence's shared scan.
     const words: StatisticWords = {
       measuredOutcomes: matcherFor(L['outcome-measures'], ['response', 'remission', 'relapse-time', 'dropout']),
@@ -51,6 +59,8 @@ export const missingCitation: RuleDefinition = {
       riskMeasures: matcherFor(L['health-context'], ['risk-measure']),
       businessMeasures: matcherFor(L['health-context'], ['business-measure']),
       people: matcherFor(L['health-context'], ['people']),
+      bodyUnits: matcherFor(L.citations, ['body-measure-unit']),
+      bodyChange: matcherFor(L.citations, ['body-change-verb']),
     };
     // "Trials have found", "evidence from two reviews suggests": research as the subject of a finding verb.
     const researchNouns = analyzer.sentenceMatcher(L.citations, ['research-noun']);
@@ -60,8 +70,12 @@ export const missingCitation: RuleDefinition = {
     const studyReferences = matcherFor(L.citations, ['study-reference']);
     let lastBlock: ProseBlock | undefined;
     let lastNames = false;
+    // "Holmes (2003)": one author with a year in brackets is a narrative citation; "in March (2003)" and "COVID (2020)" are not.
+    const notAuthors = matcherFor(L.citations, ['not-author']);
+    const citesAuthorYear = (text: string, at: number, facts?: SentenceFacts): boolean =>
+      surnameYears(text, notAuthors).some((m) => !facts?.interventions.some((i) => i.start < at + m.end && at + m.start < i.end) && !facts?.conditions.some((c) => c.start < at + m.end && at + m.start < c.end));
     const textNamesSource = (text: string): boolean =>
-      journals.test(text) || studyReferences.find(text).some((m) => !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)));
+      journals.test(text) || studyReferences.find(text).some((m) => !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) || citesAuthorYear(text, 0);
     const namesSource = (block: ProseBlock): boolean => {
       if (block !== lastBlock) {
         lastBlock = block;
@@ -78,11 +92,11 @@ export const missingCitation: RuleDefinition = {
       });
       if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
       if (document.referenceEntry) return [];
-      if (facts.analysis.cited || document.citedFrom(facts.sentence.start)) return [];
+      if (facts.analysis.cited || document.citedFrom(facts.sentence.start) || citesAuthorYear(facts.text, facts.sentence.start, facts)) return [];
       // A source cited or named in the paragraph ("published in JAMA", "the trial found") covers its sentences, before and
       // after it ("…found that 54% responded. Among the responders, 60% were still well at eight weeks."), but not the
       // writer's own figures ("Our customers sleep longer"): those need a source of their own, in their own sentence.
-      const paragraphSource = document.paragraphCited || (document.paragraphNamesSource && namesSource(document.block));
+      const paragraphSource = document.paragraphCited || ((document.paragraphNamesSource || /\((?:19|20)\d\d/.test(document.block.prose)) && namesSource(document.block));
       if (paragraphSource) {
         if (!FIRST_PERSON.test(facts.text) || textNamesSource(facts.text)) return [];
         const own = statistic(facts, analyzer, words);
@@ -93,7 +107,11 @@ export const missingCitation: RuleDefinition = {
       if (facts.topic.source && facts.topic.sourceFromHeading) return [];
       const at = facts.sentence.start;
       // A quoted label ("Clinically proven calm" in a list the text then rebuts) or a myth set up to be refuted is examined, not claimed.
-      const asserted = (span: Span) => !isNegated(facts, span) && !isAttributed(facts, span, { reportedSpeech: false });
+      const limits = limitations.find(facts.text);
+      // "a three-month trial tells us nothing about long-term safety": research as the subject of what it cannot show.
+      const limited = (span: Span) =>
+        limits.some((l) => l.start >= span.end - at && wordCount(facts.text.slice(span.end - at, l.start)) <= LIMIT_GAP && !CLAUSE_BETWEEN.test(facts.text.slice(span.end - at, l.start)));
+      const asserted = (span: Span) => !isNegated(facts, span) && !isAttributed(facts, span, { reportedSpeech: false }) && !limited(span);
       // Research mentioned by an unnamed noun phrase ("a recent study", "published research") is a claim only when the
       // sentence reports what it found or is about a treatment, condition, outcome or figure: "answers based on
       // published research" claims nothing a source could back.
@@ -110,13 +128,22 @@ export const missingCitation: RuleDefinition = {
       const appraisal =
         appraisals.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end })).find(asserted) ?? researchState(facts, appraisedSubjects, appraisalStates, asserted);
       const finding = studyClaim || evidence || appraisal ? undefined : researchFinding(facts, researchNouns, findingVerbs, asserted);
-      const trigger: Span | undefined = studyClaim ?? evidence ?? appraisal ?? finding ?? statistic(facts, analyzer, words);
-      return trigger ? [hitAt(trigger)] : [];
+      const trigger: Span | undefined = studyClaim ?? evidence ?? appraisal ?? finding ?? statistic(facts, analyzer, words, document.block.kind === 'table-cell') ?? bodyChange(facts, words);
+      if (!trigger) return [];
+      // "…told us that "it works for 100% of people," a claim no published study supports": someone else's claim, rebutted
+      // in the same sentence by saying no research backs it, is examined, not made.
+      if (isAttributed(facts, trigger) && absentEvidence.find(facts.text).some((m) => at + m.end <= trigger.start || at + m.start >= trigger.end)) {
+        const rebuttal = absentEvidence.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end }));
+        if (rebuttal.some((r) => !facts.quotes.some((q) => q.start <= r.start && r.end <= q.end))) return [];
+      }
+      return [hitAt(trigger)];
     };
   },
 };
 
 const FINDING_GAP = 4;
+/** How far a limitation may stand from the research it limits: "a three-month trial tells us nothing". */
+const LIMIT_GAP = 3;
 /** "We research and find…": the writer's own work, not research reporting a finding. */
 const PERSON_BEFORE = /\b(?:we|i|you|they|to)\s+$/i;
 /** "The current study shows", "their data suggest": a study the text has already named, not an unnamed one. */
@@ -177,7 +204,7 @@ const FIRST_PERSON_SINGULAR = /(?:^|[^\p{L}'])(?:I|I'm|I'd|I've|I\u2019m|I\u2019
 const CALENDAR_TIME = /\b(?:last|past|next|previous)\s+(?:\w+\s+)?(?:year|month|week|decade|quarter|season|spring|summer|autumn|fall|winter)s?\b/gi;
 
 /** A figure about outcomes, next to an outcome word; not a count of the writer's own operations or of a trial's size. */
-function statistic(facts: SentenceFacts, analyzer: ClaimAnalyzer, words: StatisticWords): NumberMention | undefined {
+function statistic(facts: SentenceFacts, analyzer: ClaimAnalyzer, words: StatisticWords, inTable = false): NumberMention | undefined {
   const at = facts.sentence.start;
   return facts.numbers.find((n) => {
     const rest = facts.text.slice(n.end - at);
@@ -196,6 +223,11 @@ function statistic(facts: SentenceFacts, analyzer: ClaimAnalyzer, words: Statist
     // "Shares rose 12% after the results": a business quantity, whatever outcome word stands near.
     const near = `${clauseBefore.split(/\s+/).slice(-6).join(' ')} ${rest.split(/\s+/, 4).join(' ')}`;
     if (words.businessMeasures.test(near)) return false;
+    // "More than 90% of patients who tried it say…", "9 out of 10 men see…": a share of people is a figure about people, whatever they report.
+    const ofWhom = /^\s*(?:of\s+(?:the\s+|our\s+|all\s+|those\s+|these\s+)?)?/i.exec(rest)!;
+    const whom = rest.slice(ofWhom[0].length).split(/\s+/, 3).join(' ');
+    // Not in a table cell, which is read with its column header ("How often (PREEMPT trials)"), a source this rule does not see.
+    if (!inTable && (n.kind === 'percent' ? ofWhom[0].trim() !== '' : n.kind === 'fraction') && words.people.find(whom).some((m) => m.start === 0)) return true;
     const before = facts.text.slice(0, n.start - at).split(/\s+/).slice(-6).join(' ');
     const after = rest.split(/[;:]/)[0]!.split(/\s+/).slice(0, 10).join(' ');
     const around = `${before} ${after}`.replace(CALENDAR_TIME, ' ');
@@ -237,4 +269,33 @@ function countedOutcome(rest: string, words: StatisticWords): boolean {
   if (/^\s*(?:who|that|which|whose|with|without|from|in|at|for|to)\b/i.test(clause)) return false;
   const first = clause.split(/\s+/).filter(Boolean).slice(0, 4).join(' ');
   return words.measuredOutcomes.test(first);
+}
+
+/** The figure before a unit: "600", "1,200", "2.5", "ten". */
+const FIGURE_BEFORE = /(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred)\s*$/i;
+const CHANGE_GAP = 5;
+
+/**
+ * A measured change in the body stated as a quantity: "each session burns up to 600 calories", "users lose 10 pounds
+ * in a month", "lowers blood pressure by 8 mmHg". The verb of change stands a few words before the figure, in the
+ * same clause; one person's own account ("I lost 10 pounds") is an anecdote, not a statistic.
+ */
+function bodyChange(facts: SentenceFacts, words: StatisticWords): Span | undefined {
+  const units = words.bodyUnits.find(facts.text);
+  if (!units.length) return undefined;
+  const at = facts.sentence.start;
+  for (const unit of units) {
+    const figure = FIGURE_BEFORE.exec(facts.text.slice(Math.max(0, unit.start - 16), unit.start));
+    if (!figure || !/\s$|\d$/.test(facts.text.slice(0, unit.start)) || /[\p{L}\d]/u.test(facts.text[unit.end] ?? '')) continue;
+    const start = unit.start - figure[0].length;
+    const clause = facts.text.slice(0, start).split(CLAUSE_JOIN).pop()!;
+    if (FIRST_PERSON_SINGULAR.test(clause)) continue;
+    const verbs = words.bodyChange.find(clause);
+    const verb = verbs[verbs.length - 1];
+    if (!verb || wordCount(clause.slice(verb.end)) > CHANGE_GAP) continue;
+    const span = { start: at + start, end: at + unit.end };
+    if (isNegated(facts, span)) continue;
+    return span;
+  }
+  return undefined;
 }

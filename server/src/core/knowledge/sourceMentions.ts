@@ -7,6 +7,7 @@
 
 import type { EvidenceIndex } from './evidenceIndex.js';
 import type { PackSource } from './evidencePack.js';
+import type { PhraseMatcher } from '../text/phrases.js';
 
 const MIN_TITLE_PREFIX = 25;
 
@@ -42,4 +43,32 @@ function normalizedTitles(index: EvidenceIndex): { title: string; source: PackSo
     titlesByIndex.set(index, titles);
   }
   return titles;
+}
+
+/** "Holmes (2003)", "van Dijk (2019a)": one capitalised surname (not an acronym in capitals) with a year in brackets. */
+const SURNAME_YEAR = /(?<![\p{L}\p{N}'\u2019\-])((?:(?:van|von|de|der|den|da|di|du|del|della|le|la)\s+)*\p{Lu}\p{Ll}[\p{L}'\u2019\-]*)\s?\(((?:19|20)\d\d)[a-z]?\)/gu;
+
+export interface SurnameYear {
+  /** Offsets in the text searched. */
+  start: number;
+  end: number;
+  author: string;
+  year: string;
+}
+
+/**
+ * Narrative author-year citations with a single author and no "et al." ("The strongest support comes from Holmes
+ * (2003)"), which the analyzer's author-year pattern leaves out. `notAuthors` holds the capitalised words that stand
+ * before a bracketed year without being a name ("in March (2003)", "Updated (2024)").
+ */
+export function surnameYears(text: string, notAuthors: PhraseMatcher<unknown>): SurnameYear[] {
+  if (!/\((?:19|20)\d\d/.test(text)) return [];
+  const out: SurnameYear[] = [];
+  for (const m of text.matchAll(SURNAME_YEAR)) {
+    const author = m[1]!;
+    const surname = author.split(/\s+/).pop()!;
+    if (notAuthors.find(surname).some((w) => w.start === 0 && w.end === surname.length)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, author, year: m[2]! });
+  }
+  return out;
 }
