@@ -23,6 +23,21 @@ function query(partial: Partial<EvidenceQuery>): EvidenceQuery {
 }
 
 describe('evidence cards (core)', () => {
+  it('says when a figure on the card counts responders only, or is a mean or median', () => {
+    let checked = 0;
+    for (const source of pack.sources) {
+      for (const o of (source.outcomes ?? []).filter((x) => (x.among || x.statistic === 'mean' || x.statistic === 'median') && (x.verification === 'verified' || x.verification === 'secondary'))) {
+        const card = interventionCard(evidence, query({ interventionIds: source.intervention ? [source.intervention] : [], outcomes: [o.measure], evidenceIds: [source.id] }));
+        const shown = card?.sources.find((s) => s.id === source.id)?.numbers.find((n) => n.includes(String(o.value ?? o.min)));
+        if (!shown) continue;
+        if (o.among === 'responders') assert.match(shown, /among responders/, `${source.id}: ${shown}`);
+        if (o.statistic === 'mean' || o.statistic === 'median') assert.match(shown, new RegExp(`^${o.statistic} `), `${source.id}: ${shown}`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 2, `cards showed ${checked} such figures`);
+  });
+
   it('chooses a finding for the named intervention, condition and outcome', () => {
     for (const finding of pack.findings!.filter((f) => f.range)) {
       const card = interventionCard(evidence, query({ interventionIds: [finding.intervention], conditionIds: [finding.condition], outcomes: [finding.outcome] }));

@@ -843,10 +843,8 @@ function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: Evidenc
 // Decided by the pack's source outcomes: whom a number counts ('among': responders) and how much treatment a study gave
 // ('sessions-received', 'sessions-to-response').
 
-/** Source outcome fields this rule reads beyond the typed ones (schema: 'among', 'statistic', the session measures). */
-type CountedOutcome = SourceOutcome & { among?: 'responders'; statistic?: 'fixed' | 'mean' | 'median' };
-const outcomesOf = (s: PackSource): CountedOutcome[] => (s.outcomes ?? []).filter((o) => isUsable(o) && o.verification !== 'inference') as CountedOutcome[];
-const measureIs = (o: CountedOutcome, m: string) => (o.measure as string) === m;
+const outcomesOf = (s: PackSource): SourceOutcome[] => (s.outcomes ?? []).filter((o) => isUsable(o) && o.verification !== 'inference');
+const measureIs = (o: SourceOutcome, m: SourceOutcome['measure']) => o.measure === m;
 
 /** The sources a claim is judged against: the ones the sentence cites, else every checked source on the treatment's molecule. */
 function sourcesFor(facts: SentenceFacts, span: Span, index: EvidenceIndex, words: EvidenceWords, cited: CitedSource[], viaTopic: boolean): PackSource[] {
@@ -873,7 +871,7 @@ function responderShareHit(facts: SentenceFacts, n: NumberMention, index: Eviden
   const low = n.value;
   const high = n.max ?? n.value;
   const sources = sourcesFor(facts, n, index, words, cited, false);
-  const matches = (o: CountedOutcome) => o.measure === measure && o.unit === '%' && covers(o, low, high, 1.5);
+  const matches = (o: SourceOutcome) => o.measure === measure && o.unit === '%' && covers(o, low, high, 1.5);
   // The same figure counted among everyone somewhere in the evidence: not a misreading.
   if (sources.some((src) => outcomesOf(src).some((o) => matches(o) && o.among !== 'responders'))) return undefined;
   for (const source of sources) {
@@ -903,7 +901,7 @@ function responderCourseHit(facts: SentenceFacts, index: EvidenceIndex, words: E
     if (!share) continue;
     if (facts.hedges.some((h) => (h.end <= share.start || h.start >= share.end) && !(h.start < count.end && count.start < h.end))) continue;
     const sources = sourcesFor(facts, count, index, words, cited, false);
-    const toResponse = (o: CountedOutcome) => measureIs(o, 'sessions-to-response') && o.value !== undefined;
+    const toResponse = (o: SourceOutcome) => measureIs(o, 'sessions-to-response') && o.value !== undefined;
     // Some study counted it for everyone treated, and the claim is within it.
     if (sources.some((src) => outcomesOf(src).some((o) => toResponse(o) && o.among !== 'responders' && count.value >= o.value!))) continue;
     for (const source of sources) {
@@ -937,7 +935,7 @@ function courseHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWo
     for (const source of sources) {
       const given = outcomesOf(source).filter((o) => measureIs(o, 'sessions-received'));
       if (!given.length) continue;
-      const fits = (o: CountedOutcome) => {
+      const fits = (o: SourceOutcome) => {
         const min = o.min ?? o.value!;
         const max = o.max ?? o.value!;
         if (o.statistic === 'mean') return count.value >= min / 2 && count.value <= max * 2;

@@ -125,6 +125,8 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   'adverse-event': 'adverse events',
   'mean-change': 'mean change',
   'odds-ratio': 'odds ratio',
+  'sessions-received': 'given',
+  'sessions-to-response': 'before response',
 };
 
 /** The card for an intervention mention or a flagged claim; undefined when no pack knows the intervention. */
@@ -209,7 +211,9 @@ function formatOutcome(o: SourceOutcome): string | undefined {
   const value = o.value !== undefined ? formatValue(o.value, o.unit) : o.min !== undefined && o.max !== undefined ? formatRange(o.min, o.max, o.unit) : undefined;
   if (!value) return undefined;
   // "OR 9.87" says it is an odds ratio; "55.4%" needs "response".
-  const parts = [o.measure === 'odds-ratio' ? value : `${value} ${MEASURE_LABELS[o.measure]}`];
+  // "mean 18 sessions given", "median 3 sessions before response among responders": say whom and how a figure counts.
+  const statistic = o.statistic === 'mean' || o.statistic === 'median' ? `${o.statistic} ` : '';
+  const parts = [o.measure === 'odds-ratio' ? value : `${statistic}${value} ${MEASURE_LABELS[o.measure]}${o.among === 'responders' ? ' among responders' : ''}`];
   if (o.timepoint) parts.push(/^(?:at|after|within|by|over|during|on|in|from|up to|before|until)\b/i.test(o.timepoint) ? o.timepoint : `at ${o.timepoint}`);
   let text = parts.join(' ');
   if (o.comparatorValue !== undefined) text += ` (vs ${formatValue(o.comparatorValue, o.unit)})`;

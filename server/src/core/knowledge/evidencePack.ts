@@ -18,8 +18,12 @@ export type Measure =
   | 'dropout'
   | 'adverse-event'
   | 'mean-change'
-  | 'odds-ratio';
-export type Unit = '%' | 'days' | 'hours' | 'minutes' | 'weeks' | 'months' | 'points' | 'g' | 'd' | 'smd' | 'or' | 'beta';
+  | 'odds-ratio'
+  /** How much treatment the study gave (a fixed course, or a mean or median over its patients). */
+  | 'sessions-received'
+  /** How many sessions patients needed before they responded. */
+  | 'sessions-to-response';
+export type Unit = '%' | 'days' | 'hours' | 'minutes' | 'weeks' | 'months' | 'points' | 'g' | 'd' | 'smd' | 'or' | 'beta' | 'sessions';
 export type StudyDesign =
   | 'rct'
   | 'crossover-rct'
@@ -78,6 +82,10 @@ export interface SourceOutcome {
   significant?: boolean;
   verification: ValueVerification;
   note?: string;
+  /** Whom the figure counts when not every patient: 'responders' (a share among those who responded). */
+  among?: 'responders';
+  /** For a count of sessions: a fixed course for everyone, or the mean or median over patients. */
+  statistic?: 'fixed' | 'mean' | 'median';
 }
 
 export interface PackSource {
