@@ -776,7 +776,6 @@ function namedInText(facts: SentenceFacts, document: DocumentContext, notAuthors
   if (facts.citations.length) return [];
   const markers: CitationMarker[] = [];
   const at = facts.sentence.start;
-  for (const m of surnameYears(facts.text, notAuthors)) markers.push({ start: at + m.start, end: at + m.end, kind: 'author-year', label: `${m.author}, ${m.year}`, scholarly: true });
   const author = NAMED_AUTHOR.exec(facts.text)?.[1];
   const year = /\b(?:19|20)\d\d\b/.exec(facts.text)?.[0];
   if (author && year && document.bibliography.length) markers.push({ start: at, end: at, kind: 'author-year', label: `${author} et al., ${year}`, scholarly: true });

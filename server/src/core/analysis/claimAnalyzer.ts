@@ -8,7 +8,7 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import { PhraseMatcher, PhraseScanner, type PhraseMatch } from '../text/phrases.js';
 import type { CitationMarker, ClaimAnalysis, ClaimStrength, Cue, InterventionMention, NumberMention, Sentence, Span } from '../types.js';
 import { findNumbers, isMagnitude } from './numbers.js';
-import { sourceForTitle } from '../knowledge/sourceMentions.js';
+import { sourceForTitle, surnameYears } from '../knowledge/sourceMentions.js';
 import type { EvidenceIndex } from '../knowledge/evidenceIndex.js';
 
 export interface ClaimVerb extends Cue {
@@ -121,6 +121,8 @@ export class ClaimAnalyzer {
   private readonly instructionWords: PhraseMatcher<LexiconEntry>;
   private readonly studyClaims: PhraseMatcher<LexiconEntry>;
   private readonly studyNames: PhraseMatcher<Entry>;
+  /** Capitalised words that stand before a bracketed year without being a name ("in March (2003)"). */
+  private readonly notAuthors: PhraseMatcher<LexiconEntry>;
   /** Every matcher that reads whole sentences shares one pass over each sentence. */
   private readonly sentenceScanner = new PhraseScanner();
   private readonly sharedMatchers = new Map<Lexicon, Map<string, PhraseMatcher<LexiconEntry>>>();
@@ -143,6 +145,7 @@ export class ClaimAnalyzer {
     const packConditions: Entry[] = knowledge.packs.flatMap((p) => p.conditions.map((c) => ({ terms: [c.name, ...c.aliases], id: c.id, name: c.name })));
     this.conditions = new PhraseMatcher<Entry>([...packConditions, ...L.conditions.entries], scanner);
     this.conditionFragments = new PhraseMatcher<Entry>([...packConditions, ...L.conditions.entries]);
+    this.notAuthors = matcherFor(L.citations, ['not-author']);
     this.studyNames = new PhraseMatcher<Entry>(
       knowledge.packs.flatMap((p) => p.sources.filter((s) => s.aliases?.length).map((s) => ({ terms: s.aliases!, id: s.id, name: s.citation }))),
       scanner,
@@ -209,7 +212,15 @@ export class ClaimAnalyzer {
     // Cheap tests first: most sentences hold no quotation mark and no year.
     const quotes = QUOTE_MARK.test(text) ? findAll(QUOTED, text, at) : [];
     const citations = blockCitations.filter((c) => c.start >= at && c.start < citationEnd);
-    if (YEAR.test(text)) for (const m of findAll(AUTHOR_YEAR, text, at)) citations.push({ ...m, kind: 'author-year', label: sourceText(text, m, at), scholarly: true });
+    if (YEAR.test(text)) {
+      for (const m of findAll(AUTHOR_YEAR, text, at)) citations.push({ ...m, kind: 'author-year', label: sourceText(text, m, at), scholarly: true });
+      // "Holmes (2003)": one surname with its year in brackets, unless the word names a treatment or an illness ("Spravato (2019)").
+      for (const m of surnameYears(text, this.notAuthors)) {
+        const span = { start: at + m.start, end: at + m.end };
+        if ([...citations, ...interventions, ...conditions].some((c) => c.start < span.end && span.start < c.end)) continue;
+        citations.push({ ...span, kind: 'author-year', label: `${m.author}, ${m.year}`, scholarly: true });
+      }
+    }
     for (const m of this.studyNames.find(text)) citations.push({ start: at + m.start, end: at + m.end, kind: 'named-study', label: m.entry.id!, scholarly: true });
 
     const numbers = findNumbers(text, at);
