@@ -19,7 +19,6 @@
 import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import { findNumbers, toNumber } from '../core/analysis/numbers.js';
 import type { DocumentContext } from '../core/documentContext.js';
-import { surnameYears } from '../core/knowledge/sourceMentions.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
 import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js';
@@ -88,7 +87,6 @@ export const citationMismatch: RuleDefinition = {
       cellStudy: matcherFor(knowledge.lexicons['evidence-claims'], ['species-cell']),
     });
     const comparators = comparatorClasses(knowledge.lexicons['evidence-claims']);
-    const notAuthors = matcherFor(knowledge.lexicons.citations, ['not-author']);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading') return [];
       // In a reference entry only the writer's note after the citation is a claim, and it describes the pack source the entry identifies.
@@ -102,7 +100,7 @@ export const citationMismatch: RuleDefinition = {
         if (!facts.citations.length && !byJournal.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
         const own = citedSources(facts, document);
         // "That small study…", "In other words, …": no citation of its own, so the study is the one the sentence before cited.
-        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document, notAuthors), ...byJournal, ...earlierCitations(facts, document, words, index), ...own];
+        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...byJournal, ...earlierCitations(facts, document, words, index), ...own];
       }
       const studies = cited
         .filter((c) => !c.source || isUsable(c.source))
@@ -769,10 +767,10 @@ const NAMED_AUTHOR = /\b((?:(?:van|von|de|der|den)\s+)*\p{Lu}[\p{L}'\-]+)\s+(?:a
 
 /**
  * An author named in the sentence with a year, resolved to the document's reference entry (or the pack's record) for
- * that author and year: "the 2017 trial by Kreider and colleagues", or one surname with its year in brackets,
- * "Holmes (2003)". Only a name that resolves counts, so "in March (2003)" names nothing.
+ * that author and year: "the 2017 trial by Kreider and colleagues". (One surname with its year in brackets, "Holmes
+ * (2003)", is already among the sentence's citations.)
  */
-function namedInText(facts: SentenceFacts, document: DocumentContext, notAuthors: PhraseMatcher<LexiconEntry>): CitedSource[] {
+function namedInText(facts: SentenceFacts, document: DocumentContext): CitedSource[] {
   if (facts.citations.length) return [];
   const markers: CitationMarker[] = [];
   const at = facts.sentence.start;
