@@ -72,10 +72,10 @@ export const missingCitation: RuleDefinition = {
     let lastNames = false;
     // "Holmes (2003)": one author with a year in brackets is a narrative citation; "in March (2003)" and "COVID (2020)" are not.
     const notAuthors = matcherFor(L.citations, ['not-author']);
-    const citesAuthorYear = (text: string, at: number, facts?: SentenceFacts): boolean =>
-      surnameYears(text, notAuthors).some((m) => !facts?.interventions.some((i) => i.start < at + m.end && at + m.start < i.end) && !facts?.conditions.some((c) => c.start < at + m.end && at + m.start < c.end));
+    // (A sentence's own "Holmes (2003)" is among its citations; a paragraph's prose is read here.)
+    const citesAuthorYear = (text: string): boolean => surnameYears(text, notAuthors).length > 0;
     const textNamesSource = (text: string): boolean =>
-      journals.test(text) || studyReferences.find(text).some((m) => !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) || citesAuthorYear(text, 0);
+      journals.test(text) || studyReferences.find(text).some((m) => !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) || citesAuthorYear(text);
     const namesSource = (block: ProseBlock): boolean => {
       if (block !== lastBlock) {
         lastBlock = block;
@@ -92,7 +92,7 @@ export const missingCitation: RuleDefinition = {
       });
       if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
       if (document.referenceEntry) return [];
-      if (facts.analysis.cited || document.citedFrom(facts.sentence.start) || citesAuthorYear(facts.text, facts.sentence.start, facts)) return [];
+      if (facts.analysis.cited || document.citedFrom(facts.sentence.start)) return [];
       // A source cited or named in the paragraph ("published in JAMA", "the trial found") covers its sentences, before and
       // after it ("…found that 54% responded. Among the responders, 60% were still well at eight weeks."), but not the
       // writer's own figures ("Our customers sleep longer"): those need a source of their own, in their own sentence.
