@@ -640,11 +640,24 @@ export class HealthClaimsServer {
  * a long draft with hundreds of findings.
  */
 function forPublishing(diagnostic: HealthDiagnostic): HealthDiagnostic {
-  if (!diagnostic.data) return diagnostic;
-  // Also left off: ruleId (it is the code), "preferred: false" and the titles code actions rebuild.
-  const { analysis: _analysis, ruleId: _ruleId, suggestions, ...rest } = diagnostic.data;
-  const data = { ...rest, suggestions: suggestions.map((s) => slimSuggestion(s, diagnostic.data!.text)) };
+  const full = diagnostic.data;
+  if (!full) return diagnostic;
+  // The data built field by field (no rest pattern): this runs for every diagnostic on every keystroke.
+  const data = { text: full.text, suggestions: slimSuggestions(full.suggestions, full.text), evidenceIds: full.evidenceIds };
   return { ...diagnostic, data: data as unknown as HealthDiagnostic['data'] };
+}
+
+/** Slimmed suggestions by the array they came from: a block the checker reused hands back the same array on every edit. */
+const slimmed = new WeakMap<readonly Suggestion[], { text: string; slim: Partial<Suggestion>[] }>();
+const NO_SUGGESTIONS: Partial<Suggestion>[] = [];
+
+function slimSuggestions(suggestions: readonly Suggestion[], text: string): Partial<Suggestion>[] {
+  if (!suggestions.length) return NO_SUGGESTIONS;
+  const known = slimmed.get(suggestions);
+  if (known && known.text === text) return known.slim;
+  const slim = suggestions.map((s) => slimSuggestion(s, text));
+  slimmed.set(suggestions, { text, slim });
+  return slim;
 }
 
 function slimSuggestion(suggestion: Suggestion, text: string): Partial<Suggestion> {
