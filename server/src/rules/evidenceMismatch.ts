@@ -430,10 +430,13 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
   const prefix = /^(?:for|over|after|lasting)\s+/i.exec(d.text)?.[0] ?? '';
 
   // A sentence about a cited study is judged against what that study reported.
+  // A benefit a study saw last while treatment continued does not say how long one dose or one course lasts.
+  const claimRegimen = regimenOf(facts, words, d);
+  const underMaintenance = (o: SourceOutcome) => claimRegimen !== undefined && claimRegimen !== 'maintenance' && words.test(o.definition ?? '', 'regimen-maintenance');
   const reported = cited.flatMap((c) =>
     c.source && isUsable(c.source)
       ? (c.source.outcomes ?? [])
-          .filter((o) => (o.measure === 'duration-of-benefit' || o.measure === 'relapse-time') && isUsable(o) && DAYS[o.unit] !== undefined)
+          .filter((o) => (o.measure === 'duration-of-benefit' || o.measure === 'relapse-time') && isUsable(o) && DAYS[o.unit] !== undefined && !underMaintenance(o))
           .map((o) => ({ o, source: c.source!, via: c.via }))
       : [],
   );
@@ -465,7 +468,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
     const own = permanenceHit(facts, d, mention, index, claimed, (f) => f.intervention === mention.id);
     if (own) return own;
   }
-  const regimen = regimenOf(facts, words);
+  const regimen = regimenOf(facts, words, d);
   const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation');
   const findings = findingsFor(
     index,
@@ -530,8 +533,18 @@ function spanWithBound(facts: SentenceFacts, d: Span, words: EvidenceWords): Spa
   return bound ? { start: bound.start, end: d.end } : d;
 }
 
-function regimenOf(facts: SentenceFacts, words: EvidenceWords): PackFinding['regimen'] | undefined {
-  const cues = words.find(facts, 'regimen-maintenance', 'regimen-course', 'regimen-single');
+/**
+ * The regimen a claim is about. With `claim`, the regimen words in the claim's own clause decide when there are any:
+ * in "one infusion lasts four months, so maintenance is scheduled quarterly" the duration is one infusion's, and the
+ * maintenance that follows is what the writer concludes from it. A count of sessions ("six infusions") is a course.
+ */
+function regimenOf(facts: SentenceFacts, words: EvidenceWords, claim?: Span): PackFinding['regimen'] | undefined {
+  const all: { slot: string; span: Span }[] = [
+    ...words.find(facts, 'regimen-maintenance', 'regimen-course', 'regimen-single').map((c) => ({ slot: c.slot, span: c as Span })),
+    ...(claim ? sessionCounts(facts, words).filter((c) => !c.after).map((c) => ({ slot: 'regimen-course', span: c as Span })) : []),
+  ];
+  const own = claim ? all.filter((c) => gap(facts, c.span, claim).sameClause) : [];
+  const cues = own.length ? own : all;
   if (cues.some((c) => c.slot === 'regimen-maintenance')) return 'maintenance';
   if (cues.some((c) => c.slot === 'regimen-course')) return 'repeated-course';
   if (cues.some((c) => c.slot === 'regimen-single')) return 'single-dose';
