@@ -32,6 +32,7 @@ import {
   isHedgedClaim,
   superiorityClaim,
   topicIntervention,
+  unshownEffect,
   type CitedSource,
   type SlotCue,
 } from './evidenceClaims.js';
@@ -815,36 +816,18 @@ function routeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWor
 
 // ---- Direction: a benefit the evidence has not shown ("reduces suicidal thoughts and behaviors") ----
 
-const UNSHOWN: ReadonlySet<string> = new Set(['uncertain', 'no-significant-difference', 'not-studied-in-humans']);
-
 function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
+  const found = unshownEffect(facts, index, words, false);
+  if (!found) return undefined;
+  const { span, finding } = found;
   const at = facts.sentence.start;
-  for (const verb of facts.claimVerbs) {
-    // "Esketamine prevents suicide": the condition's own name can take in the verb ("prevents suicide"), leaving it no object.
-    const object = verb.object ?? facts.conditions.find((c) => c.start <= verb.end && c.end > verb.end);
-    if (verb.category === 'correlational' || verb.category === 'harm' || !object) continue;
-    if (isHedgedClaim(facts, words, verb.start, false)) continue;
-    if (isNegated(facts, verb) || isAttributed(facts, verb, OWN_VOICE)) continue;
-    // "has been shown to prevent suicide": the outcome may be named by the verb and its object together ("prevent suicide").
-    const condition = conditionOf(index, facts.text.slice(object.start - at, object.end - at));
-    if (!condition) continue;
-    const mention = verb.subject ?? interventionFor(facts, verb, index);
-    if (!mention || !index.intervention(mention.id)) continue;
-    const ids = interventionChain(index, mention.id);
-    const finding = ids
-      .flatMap((id) => index.findingsFor(id))
-      .find((f) => f.condition === condition && f.direction && UNSHOWN.has(f.direction) && !f.range && isUsable(f) && (!f.comparator || /placebo|control/i.test(f.comparator)));
-    if (!finding) continue;
-    const start = verb.subject && verb.subject.start < verb.start ? verb.subject.start : verb.start;
-    return {
-      start,
-      end: object.end,
-      message: `${quote(facts.text.slice(start - at, object.end - at))} is not what the evidence shows: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
-      suggestions: [],
-      evidenceIds: [finding.id, ...finding.sources],
-    };
-  }
-  return undefined;
+  return {
+    start: span.start,
+    end: span.end,
+    message: `${quote(facts.text.slice(span.start - at, span.end - at))} is not what the evidence shows: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
+    suggestions: [],
+    evidenceIds: [finding.id, ...finding.sources],
+  };
 }
 
 // ---- Responders' figures for everyone, and courses of treatment ----
