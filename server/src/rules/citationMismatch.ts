@@ -25,7 +25,7 @@ import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js'
 import { matcherFor, type Lexicon, type LexiconEntry } from '../core/knowledge/lexicons.js';
 import { PhraseMatcher } from '../core/text/phrases.js';
 import type { CitationMarker, Span, Suggestion } from '../core/types.js';
-import { citedSources, conditionOf, durationCues, EvidenceWords, firstOfOverlapping, gap, refersToStudy, superiorityClaim, type CitedSource, type Slot, type SlotCue } from './evidenceClaims.js';
+import { citedSources, conditionOf, durationCues, EvidenceWords, firstOfOverlapping, gap, preferredName, refersToStudy, superiorityClaim, unshownEffect, type CitedSource, type Slot, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
@@ -138,10 +138,34 @@ export const citationMismatch: RuleDefinition = {
       candidates.push(publishedBetweenHit(facts, relevant, words));
       const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || refersToStudy(facts, words);
       if (referencesStudy) candidates.push(superiorityClaim(facts, words, index, relevant.map((s) => ({ source: s.source, via: s.via })), true)?.hit);
+      if (referencesStudy) candidates.push(unshownEffectHit(facts, relevant, words, index));
       return firstOfOverlapping(candidates);
     };
   },
 };
+
+/**
+ * "The ASPIRE I trial showed that esketamine prevents suicide attempts[^4]", "That trial proved Spravato stops suicidal
+ * thinking": a study credited with an effect that no study in the pack has shown (the finding for that treatment and
+ * condition is uncertain, shows no significant difference, or was not studied in people). The study is the one the
+ * sentence cites, or the one it points back at ("that trial"); research in general ("studies have found") is not a study
+ * described wrongly.
+ */
+function unshownEffectHit(facts: SentenceFacts, studies: StudyProfile[], words: EvidenceWords, index: EvidenceIndex): RuleHit | undefined {
+  const study = studies.find((s) => s.via === 'citation') ?? (refersToStudy(facts, words) ? studies[0] : undefined);
+  if (!study) return undefined;
+  const found = unshownEffect(facts, index, words, true);
+  if (!found) return undefined;
+  const { span, finding } = found;
+  const at = facts.sentence.start;
+  return {
+    start: span.start,
+    end: span.end,
+    message: `${study.name} did not show that ${quote(facts.text.slice(span.start - at, span.end - at))}: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
+    suggestions: [],
+    evidenceIds: [...(study.source ? [study.source.id] : []), finding.id, ...finding.sources],
+  };
+}
 
 /** The pack source a reference entry identifies (DOI, first author and year, title): what the writer's note after it describes. Entries outside the pack are not read. */
 function annotatedSource(entry: string, index: EvidenceIndex): CitedSource[] {

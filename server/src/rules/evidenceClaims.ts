@@ -3,7 +3,7 @@
 // about, which sources a sentence cites, and superiority claims checked
 // against a finding's direction.
 
-import { CLAUSE_JOIN, isNegated, wordCount, type ClaimAnalyzer, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, isAttributed, isNegated, wordCount, type ClaimAnalyzer, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { DocumentContext } from '../core/documentContext.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
@@ -367,6 +367,38 @@ export function refersToStudy(facts: SentenceFacts, words: EvidenceWords): boole
 /** A modal hedge ("may", "could") or, unless the sentence reports a study's conclusion, a tentative verb ("suggests"). */
 export function isHedgedClaim(facts: SentenceFacts, words: EvidenceWords, before: number, reporting: boolean): boolean {
   return [...words.find(facts, 'hedge-modal'), ...(reporting ? [] : words.find(facts, 'hedge-tentative'))].some((h) => h.end <= before);
+}
+
+const UNSHOWN: ReadonlySet<string> = new Set(['uncertain', 'no-significant-difference', 'not-studied-in-humans']);
+
+/**
+ * "Esketamine prevents suicide", "the trial showed that esketamine prevents suicide attempts": an effect on a condition
+ * stated as fact where the pack's finding for that treatment and condition has no range and a direction that shows no
+ * effect (uncertain, no significant difference, not studied in people). `reporting`: the sentence reports what a study
+ * found, so a tentative verb ("the trial suggests") reports its conclusion rather than hedging the claim.
+ * Returns the span from the treatment (or the verb) to the condition, and the finding.
+ */
+export function unshownEffect(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords, reporting: boolean): { span: Span; finding: PackFinding } | undefined {
+  const at = facts.sentence.start;
+  for (const verb of facts.claimVerbs) {
+    // "Esketamine prevents suicide": the condition's own name can take in the verb ("prevents suicide"), leaving it no object.
+    const object = verb.object ?? facts.conditions.find((c) => c.start <= verb.end && c.end > verb.end);
+    if (verb.category === 'correlational' || verb.category === 'harm' || !object) continue;
+    if (isHedgedClaim(facts, words, verb.start, reporting)) continue;
+    if (isNegated(facts, verb) || isAttributed(facts, verb, { reportedSpeech: false })) continue;
+    // "has been shown to prevent suicide": the outcome may be named by the verb and its object together ("prevent suicide").
+    const condition = conditionOf(index, facts.text.slice(object.start - at, object.end - at));
+    if (!condition) continue;
+    const mention = verb.subject ?? interventionFor(facts, verb, index);
+    if (!mention || !index.intervention(mention.id)) continue;
+    const finding = interventionChain(index, mention.id)
+      .flatMap((id) => index.findingsFor(id))
+      .find((f) => f.condition === condition && f.direction && UNSHOWN.has(f.direction) && !f.range && isUsable(f) && (!f.comparator || /placebo|control/i.test(f.comparator)));
+    if (!finding) continue;
+    const start = verb.subject && verb.subject.start < verb.start ? verb.subject.start : verb.start;
+    return { span: { start, end: object.end }, finding };
+  }
+  return undefined;
 }
 
 export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, index: EvidenceIndex, cited: readonly CitedSource[] = [], reporting = false): { hit: RuleHit; finding: PackFinding } | undefined {

@@ -32,6 +32,7 @@ import {
   isHedgedClaim,
   superiorityClaim,
   topicIntervention,
+  unshownEffect,
   type CitedSource,
   type SlotCue,
 } from './evidenceClaims.js';
@@ -430,10 +431,13 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
   const prefix = /^(?:for|over|after|lasting)\s+/i.exec(d.text)?.[0] ?? '';
 
   // A sentence about a cited study is judged against what that study reported.
+  // A benefit a study saw last while treatment continued does not say how long one dose or one course lasts.
+  const claimRegimen = regimenOf(facts, words, d);
+  const underMaintenance = (o: SourceOutcome) => claimRegimen !== undefined && claimRegimen !== 'maintenance' && words.test(o.definition ?? '', 'regimen-maintenance');
   const reported = cited.flatMap((c) =>
     c.source && isUsable(c.source)
       ? (c.source.outcomes ?? [])
-          .filter((o) => (o.measure === 'duration-of-benefit' || o.measure === 'relapse-time') && isUsable(o) && DAYS[o.unit] !== undefined)
+          .filter((o) => (o.measure === 'duration-of-benefit' || o.measure === 'relapse-time') && isUsable(o) && DAYS[o.unit] !== undefined && !underMaintenance(o))
           .map((o) => ({ o, source: c.source!, via: c.via }))
       : [],
   );
@@ -465,7 +469,7 @@ function durationHit(facts: SentenceFacts, d: DurationClaim, index: EvidenceInde
     const own = permanenceHit(facts, d, mention, index, claimed, (f) => f.intervention === mention.id);
     if (own) return own;
   }
-  const regimen = regimenOf(facts, words);
+  const regimen = regimenOf(facts, words, d);
   const suicidal = facts.conditions.some((c) => conditionOf(index, c.cue) === 'suicidal-ideation');
   const findings = findingsFor(
     index,
@@ -530,8 +534,18 @@ function spanWithBound(facts: SentenceFacts, d: Span, words: EvidenceWords): Spa
   return bound ? { start: bound.start, end: d.end } : d;
 }
 
-function regimenOf(facts: SentenceFacts, words: EvidenceWords): PackFinding['regimen'] | undefined {
-  const cues = words.find(facts, 'regimen-maintenance', 'regimen-course', 'regimen-single');
+/**
+ * The regimen a claim is about. With `claim`, the regimen words in the claim's own clause decide when there are any:
+ * in "one infusion lasts four months, so maintenance is scheduled quarterly" the duration is one infusion's, and the
+ * maintenance that follows is what the writer concludes from it. A count of sessions ("six infusions") is a course.
+ */
+function regimenOf(facts: SentenceFacts, words: EvidenceWords, claim?: Span): PackFinding['regimen'] | undefined {
+  const all: { slot: string; span: Span }[] = [
+    ...words.find(facts, 'regimen-maintenance', 'regimen-course', 'regimen-single').map((c) => ({ slot: c.slot, span: c as Span })),
+    ...(claim ? sessionCounts(facts, words).filter((c) => !c.after).map((c) => ({ slot: 'regimen-course', span: c as Span })) : []),
+  ];
+  const own = claim ? all.filter((c) => gap(facts, c.span, claim).sameClause) : [];
+  const cues = own.length ? own : all;
   if (cues.some((c) => c.slot === 'regimen-maintenance')) return 'maintenance';
   if (cues.some((c) => c.slot === 'regimen-course')) return 'repeated-course';
   if (cues.some((c) => c.slot === 'regimen-single')) return 'single-dose';
@@ -802,36 +816,18 @@ function routeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWor
 
 // ---- Direction: a benefit the evidence has not shown ("reduces suicidal thoughts and behaviors") ----
 
-const UNSHOWN: ReadonlySet<string> = new Set(['uncertain', 'no-significant-difference', 'not-studied-in-humans']);
-
 function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
+  const found = unshownEffect(facts, index, words, false);
+  if (!found) return undefined;
+  const { span, finding } = found;
   const at = facts.sentence.start;
-  for (const verb of facts.claimVerbs) {
-    // "Esketamine prevents suicide": the condition's own name can take in the verb ("prevents suicide"), leaving it no object.
-    const object = verb.object ?? facts.conditions.find((c) => c.start <= verb.end && c.end > verb.end);
-    if (verb.category === 'correlational' || verb.category === 'harm' || !object) continue;
-    if (isHedgedClaim(facts, words, verb.start, false)) continue;
-    if (isNegated(facts, verb) || isAttributed(facts, verb, OWN_VOICE)) continue;
-    // "has been shown to prevent suicide": the outcome may be named by the verb and its object together ("prevent suicide").
-    const condition = conditionOf(index, facts.text.slice(object.start - at, object.end - at));
-    if (!condition) continue;
-    const mention = verb.subject ?? interventionFor(facts, verb, index);
-    if (!mention || !index.intervention(mention.id)) continue;
-    const ids = interventionChain(index, mention.id);
-    const finding = ids
-      .flatMap((id) => index.findingsFor(id))
-      .find((f) => f.condition === condition && f.direction && UNSHOWN.has(f.direction) && !f.range && isUsable(f) && (!f.comparator || /placebo|control/i.test(f.comparator)));
-    if (!finding) continue;
-    const start = verb.subject && verb.subject.start < verb.start ? verb.subject.start : verb.start;
-    return {
-      start,
-      end: object.end,
-      message: `${quote(facts.text.slice(start - at, object.end - at))} is not what the evidence shows: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
-      suggestions: [],
-      evidenceIds: [finding.id, ...finding.sources],
-    };
-  }
-  return undefined;
+  return {
+    start: span.start,
+    end: span.end,
+    message: `${quote(facts.text.slice(span.start - at, span.end - at))} is not what the evidence shows: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
+    suggestions: [],
+    evidenceIds: [finding.id, ...finding.sources],
+  };
 }
 
 // ---- Responders' figures for everyone, and courses of treatment ----
