@@ -110,17 +110,37 @@ function normalizeWord(word: string): string {
 
 const NO_MATCHES: readonly PhraseMatch<unknown>[] = Object.freeze([]);
 
+/** How many texts each scanner keeps results for, and how many tokenized texts all scanners share. */
+const RECENT_SCANS = 4;
+const RECENT_TOKENS = 8;
+const recentTokenTexts: (string | undefined)[] = new Array(RECENT_TOKENS).fill(undefined);
+const recentTokens: Tokens[] = new Array(RECENT_TOKENS);
+let recentTokensNext = 0;
+
+/** The tokens of a text, shared by the scanners that read the same sentence (each has its own word trie). */
+function tokensOf(text: string): Tokens {
+  const recent = recentTokenTexts.indexOf(text);
+  if (recent >= 0) return recentTokens[recent]!;
+  const tokens = tokenize(text);
+  recentTokenTexts[recentTokensNext] = text;
+  recentTokens[recentTokensNext] = tokens;
+  recentTokensNext = (recentTokensNext + 1) % RECENT_TOKENS;
+  return tokens;
+}
+
 /**
  * Runs many matchers over the same text in one pass: the text is tokenized
  * once, and from each token one walk down a word trie finds the longest term
- * of every matcher that starts there. Results for the last text are kept, so
- * every matcher that asks about the same sentence gets them for free.
+ * of every matcher that starts there. Results for the last few texts are kept,
+ * so every matcher that asks about the same sentence gets them for free.
  */
 export class PhraseScanner {
   private readonly root = new TrieNode();
   private slots = 0;
-  private lastText: string | undefined;
-  private lastResults: (readonly PhraseMatch<unknown>[])[] = [];
+  /** Results for the last few texts: rules scan a sentence and its parts in turn, often more than once. */
+  private readonly recentTexts: (string | undefined)[] = new Array(RECENT_SCANS).fill(undefined);
+  private readonly recentResults: (readonly (readonly PhraseMatch<unknown>[])[])[] = new Array(RECENT_SCANS).fill([]);
+  private recentNext = 0;
   /** Results for texts read again and again (footnotes, reference entries), when the scanner is made to remember them. */
   private readonly remembered = new Map<string, (readonly PhraseMatch<unknown>[])[]>();
 
@@ -141,24 +161,23 @@ export class PhraseScanner {
         }
       }
     }
-    this.lastText = undefined;
+    this.recentTexts.fill(undefined);
     this.remembered.clear();
     return slot;
   }
 
   /** Leftmost-longest, non-overlapping matches of every registered matcher, by slot. */
   scan(text: string): readonly (readonly PhraseMatch<unknown>[])[] {
-    if (text === this.lastText) return this.lastResults;
+    const recent = this.recentTexts.indexOf(text);
+    if (recent >= 0) return this.recentResults[recent]!;
     const known = this.remember ? this.remembered.get(text) : undefined;
     if (known) return known;
-    const tokens = tokenize(text);
+    const tokens = tokensOf(text);
     const slots = this.slots;
     if (this.next.length !== slots) this.resize(slots);
     const { next, bestEnd, bestEntry, foundSlots } = this;
     next.fill(0);
-    // Callers index the result at once and keep only their slot's list, so without a memory the outer array is reused.
-    const results: (readonly PhraseMatch<unknown>[])[] =
-      !this.remember && this.lastResults.length === slots ? this.lastResults.fill(NO_MATCHES) : new Array(slots).fill(NO_MATCHES);
+    const results: (readonly PhraseMatch<unknown>[])[] = new Array(slots).fill(NO_MATCHES);
     const { root } = this;
     for (let i = 0; i < tokens.words.length; i++) {
       // Most words start no term: one map lookup settles them.
@@ -181,8 +200,9 @@ export class PhraseScanner {
         next[slot] = last + 1;
       }
     }
-    this.lastText = text;
-    this.lastResults = results;
+    this.recentTexts[this.recentNext] = text;
+    this.recentResults[this.recentNext] = results;
+    this.recentNext = (this.recentNext + 1) % RECENT_SCANS;
     if (this.remember) {
       if (this.remembered.size >= this.remember) this.remembered.clear();
       this.remembered.set(text, results);
