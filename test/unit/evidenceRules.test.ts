@@ -178,6 +178,10 @@ describe('missing-citation', () => {
     assert.deepEqual(flagged('Walkers had a 30% lower risk of stroke.'), ['30%']);
     assert.deepEqual(flagged('Drowsiness affects roughly 15% of people who take it.'), ['15%']);
     assert.deepEqual(flagged('Migraine affects about 40 million people in Europe.'), ['40 million people']);
+    assert.deepEqual(flagged('Depression affects more than 280 million people worldwide.'), ['280 million people']);
+    assert.deepEqual(flagged('Migraine affects an estimated 1 billion people.'), ['1 billion people']);
+    // Not how common a condition is: a count of the writer's own members.
+    assert.deepEqual(flagged('This change affects many of our 300 members.'), []);
   });
 
   it('leaves calendar time, business figures and a person\'s rating of their own state', () => {

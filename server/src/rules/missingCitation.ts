@@ -252,8 +252,9 @@ function measuredDifference(facts: SentenceFacts, n: NumberMention, analyzer: Cl
 
 /** "affects 280 million people", "2,000 people die from cold water shock each year": a count of people harmed or ill. */
 function countedHarm(before: string, rest: string, words: StatisticWords): boolean {
-  const last = before.split(CLAUSE_JOIN).pop()!.split(/\s+/).filter(Boolean).slice(-2).join(' ');
-  if (/\b(?:affects|affected|affecting)\s+(?:about\s+|around\s+|over\s+|nearly\s+|some\s+)?$/i.test(`${last} `)) return true;
+  // "affects 280 million", "affects more than 280 million", "affected an estimated 1 in 5": up to two words of approximation between.
+  const last = before.split(CLAUSE_JOIN).pop()!.split(/\s+/).filter(Boolean).slice(-3).join(' ');
+  if (/\b(?:affects|affected|affecting)\s+(?:[a-z]+\s+){0,2}$/i.test(`${last} `)) return true;
   const clause = rest.split(/[,;:()\u2014\u2013]/)[0]!;
   if (/^\s*(?:who|that|which|whose|with|without|from|in|at|for|to)\b/i.test(clause)) return false;
   return words.riskMeasures.test(clause.split(/\s+/).filter(Boolean).slice(0, 4).join(' '));
