@@ -172,6 +172,9 @@ describe('missing-citation', () => {
     assert.deepEqual(flagged('Data from 8,000 runners show that stretching prevents injury.'), ['Data from 8,000 runners show']);
     assert.deepEqual(flagged('We research and find the best practitioners near you.'), []);
     assert.deepEqual(flagged('There is not enough evidence to support fish oil for dry eyes.'), []);
+    // What research has not shown is not a finding to source.
+    assert.deepEqual(flagged('Researchers have not proven that fasting extends lifespan in people.'), []);
+    assert.deepEqual(flagged('Studies have never shown that it works.'), []);
   });
 
   it('reads risks, harms and how common a condition is as statistics', () => {

@@ -168,7 +168,9 @@ function researchFinding(facts: SentenceFacts, nouns: PhraseMatcher<LexiconEntry
     );
     if (!verb) continue;
     const span = { start: at + noun.start, end: at + verb.end };
-    if (asserted(span) && !/\b(?:before|until|if|whether)\b/i.test(facts.text.slice(0, noun.start))) return span;
+    // "Researchers have not proven that…": what research has not shown, negated at the verb, is not a finding to source.
+    const verbSpan = { start: at + verb.start, end: at + verb.end };
+    if (asserted(span) && asserted(verbSpan) && !/\b(?:before|until|if|whether)\b/i.test(facts.text.slice(0, noun.start))) return span;
   }
   return undefined;
 }
