@@ -338,8 +338,10 @@ export class ClaimAnalyzer {
       if (phrase && category !== 'promise' && [...this.exposureFragments.find(phrase.text), ...this.conditionFragments.find(phrase.text)].some((a) => a.end === phrase.text.length)) continue;
       if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) {
         // "Adjustments cure migraines", "saunas flush out toxins": a plural common noun heading the subject makes a base form a verb, with a health object.
-        if (!object || !phrase || !this.isThingSubject(phrase.text)) continue;
-        subject = { start: at + phrase.start, end: at + phrase.start + phrase.text.length, id: phrase.text.toLowerCase(), name: phrase.text, via: 'name' };
+        // "growth factors that wake up sleeping follicles": so does a plural thing a relative "that" or "which" hangs on.
+        const head = phrase && this.isThingSubject(phrase.text) ? phrase : object ? this.relativeAntecedent(text, m.start) : undefined;
+        if (!object || !head) continue;
+        subject = { start: at + head.start, end: at + head.start + head.text.length, id: head.text.toLowerCase(), name: head.text, via: 'name' };
       }
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
@@ -428,6 +430,16 @@ export class ClaimAnalyzer {
     return { start: at + start, end: at + noun.end, id: noun.text.toLowerCase(), name: facts.text.slice(start, noun.end), via: 'name' };
   }
 
+  /** "growth factors that wake up…", "compounds which repair…": the plural thing a relative pronoun right before the verb stands for. */
+  private relativeAntecedent(text: string, verbStart: number): { start: number; text: string } | undefined {
+    const m = RELATIVE_BEFORE.exec(text.slice(0, verbStart));
+    if (!m || !this.isThingSubject(m[1]!)) return undefined;
+    // "cells that repair…", not "are cells that…": a describing word, not a verb or function word, may stand before the noun.
+    const words = m[1]!.split(/\s+/);
+    const phrase = words.length > 1 && FUNCTION_WORD.test(words[0]!) ? words[1]! : m[1]!;
+    return { start: m.index + m[0].indexOf(m[1]!) + m[1]!.length - phrase.length, text: phrase };
+  }
+
   /**
    * A plural common noun at the head of the subject ("adjustments", "saunas", "cold plunges"): not people or
    * an organisation, not a condition or outcome ("migraines ease", "results improve").
@@ -482,6 +494,8 @@ const FUNCTION_WORD = /^(?:who|which|that|what|whose|is|are|was|were|be|been|bei
 /** A plural ending, not "-ss", "-us", "-is" ("adjustments", "saunas", "therapies"; not "stress", "virus", "basis"). */
 const PLURAL_NOUN = /^[\p{L}'\u2019-]{3,}[^su\s'\u2019]s$|ies$/iu;
 /** Plural-looking words that do not name a thing that acts ("others", "years", "days", "times"). */
+/** A noun (one describing word allowed) and a relative "that"/"which" right before a verb: "growth factors that ". */
+const RELATIVE_BEFORE = /(?:^|[\s(])((?:[\p{L}-]+\s+)?[\p{L}'\u2019-]+)\s+(?:that|which)\s+$/u;
 const NOT_A_SUBJECT = /^(?:others|ones|years|months|weeks|days|hours|minutes|times|levels|studies|trials|reviews|results|reports|experts|numbers|figures|rates|odds|news|series|ways|things|means|reasons|claims)$/i;
 
 /**
