@@ -32,7 +32,7 @@ export interface SentenceFacts {
   scopeEnds: Cue[];
   /** Verbs of assurance ("promise", "guarantee"): negated, they deny the whole clause that follows. */
   assurances: Cue[];
-  /** bySeller: a reporting verb whose speaker is a seller ("the clinic told me"), which distances the claim. */
+  /** bySeller: a reporting verb whose speaker is a seller ("the clinic told me") or a second-hand one ("they told us"), which distances the claim. */
   attributions: (Cue & { category: string; bySeller?: boolean })[];
   quotes: Span[];
   numbers: NumberMention[];
@@ -165,7 +165,8 @@ export class ClaimAnalyzer {
     this.scopeEnds = matcherFor(L.negation, ['scope-end'], scanner);
     this.assurances = matcherFor(L.negation, ['assurance'], scanner);
     this.attributions = matcherFor(L.attribution, undefined, scanner);
-    this.sellerSpeakers = matcherFor(L.reporting, ['seller-speaker']);
+    // A seller ("the clinic told me") or a second-hand speaker ("they told us", "a friend swears"): hearsay the writer passes on.
+    this.sellerSpeakers = matcherFor(L.reporting, ['seller-speaker', 'hearsay-speaker']);
     this.verbs = matcherFor(L['claim-verbs'], undefined, scanner);
     this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence'], scanner);
     this.benefitObjects = matcherFor(L['health-context'], ['benefit-object'], scanner);
@@ -614,6 +615,8 @@ export interface AttributionOptions {
 const SCARE_QUOTE_MAX_WORDS = 4;
 /** What stands between a selling verb and the span: its object, "as", then at most a few words ("sell the pills as a cure for anyone"). */
 const PROMOTED_AS = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}as\s+(?:[\p{L}\p{N}'\u2019\u201c\u201d"-]+\s+){0,5}$/u;
+/** "I ", "we honestly ": the writer as the speaker, right before a reporting verb in the present or past. */
+const OWN_WORDS_BEFORE = /(?:^|[^\p{L}])(?:I|[Ww]e)\s+(?:\p{L}+ly\s+)?$/u;
 const FIRST_PERSON_BEFORE = /\b(?:I|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+(?:\w+\s+)?$/i;
 
 /** Whether the span is reported rather than asserted: quoted, labelled, reported speech, or set up as a myth. */
@@ -642,6 +645,8 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
         // A stance verb ("advocates argue") or a seller as speaker ("the clinic told me") withholds the writer's voice even from single words; neutral reporting does not.
         if (((a.category === 'reporting-verb' && !a.bySeller) || a.category === 'source-prefix') && !options.reportedSpeech) return false;
         if (a.start < span.end && span.start < a.end) return false; // the cue is part of the term itself
+        // "I swear it works", "we say it works": the writer reporting their own words still makes the claim.
+        if (a.category === 'reporting-verb' && a.end <= span.start && OWN_WORDS_BEFORE.test(f.text.slice(Math.max(0, a.start - at - 16), a.start - at))) return false;
         // "X works, and according to Y, Z": the source opens a later clause and does not reach back.
         if (a.category === 'source-prefix' && a.start >= span.end && CLAUSE_JOIN.test(f.text.slice(span.end - at, a.start - at))) return false;
         // Reported speech covers its own clause: "X reported Y; ketamine is a breakthrough" asserts the second part.
