@@ -38,8 +38,12 @@ export const safetyOverclaim: RuleDefinition = {
   create(knowledge, analyzer) {
     const terms = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
     const everyone = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['']);
+    const claimMaking = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['claim-making']);
+    const warnings = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['warning']);
     return (facts) =>
       [...assertedTerms(facts, terms), ...safeForEveryone(facts, everyone)]
+        // "Be wary of any clinic that calls the procedure risk-free": someone else's claim, warned against.
+        .filter((t) => !(warnings.test(facts.text) && claimMaking.find(facts.text).some((v) => v.end <= t.start - facts.sentence.start)))
         // "No treatment is risk-free" is careful writing: the negation is the sentence's subject.
         .filter((t) => !/(?:^|[,;:]\s+|\b(?:and|but|because|since|that|as)\s+)(?:no|few|not every|not all|nothing|never)\s+(?:\w+\s+){0,3}(?:is|are|can be|comes?)\s+(?:\w+\s+)?$/i.test(facts.text.slice(0, t.start - facts.sentence.start)))
         // "Try it risk-free for 30 nights" is a money-back offer, not a safety claim.

@@ -32,7 +32,7 @@ export interface SentenceFacts {
   scopeEnds: Cue[];
   /** Verbs of assurance ("promise", "guarantee"): negated, they deny the whole clause that follows. */
   assurances: Cue[];
-  /** bySeller: a reporting verb whose speaker is a seller ("the clinic told me"), which distances the claim. */
+  /** bySeller: a reporting verb whose speaker is a seller ("the clinic told me") or a second-hand one ("they told us"), which distances the claim. */
   attributions: (Cue & { category: string; bySeller?: boolean })[];
   quotes: Span[];
   numbers: NumberMention[];
@@ -165,7 +165,8 @@ export class ClaimAnalyzer {
     this.scopeEnds = matcherFor(L.negation, ['scope-end'], scanner);
     this.assurances = matcherFor(L.negation, ['assurance'], scanner);
     this.attributions = matcherFor(L.attribution, undefined, scanner);
-    this.sellerSpeakers = matcherFor(L.reporting, ['seller-speaker']);
+    // A seller ("the clinic told me") or a second-hand speaker ("they told us", "a friend swears"): hearsay the writer passes on.
+    this.sellerSpeakers = matcherFor(L.reporting, ['seller-speaker', 'hearsay-speaker']);
     this.verbs = matcherFor(L['claim-verbs'], undefined, scanner);
     this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence'], scanner);
     this.benefitObjects = matcherFor(L['health-context'], ['benefit-object'], scanner);
@@ -338,8 +339,10 @@ export class ClaimAnalyzer {
       if (phrase && category !== 'promise' && [...this.exposureFragments.find(phrase.text), ...this.conditionFragments.find(phrase.text)].some((a) => a.end === phrase.text.length)) continue;
       if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) {
         // "Adjustments cure migraines", "saunas flush out toxins": a plural common noun heading the subject makes a base form a verb, with a health object.
-        if (!object || !phrase || !this.isThingSubject(phrase.text)) continue;
-        subject = { start: at + phrase.start, end: at + phrase.start + phrase.text.length, id: phrase.text.toLowerCase(), name: phrase.text, via: 'name' };
+        // "growth factors that wake up sleeping follicles": so does a plural thing a relative "that" or "which" hangs on.
+        const head = phrase && this.isThingSubject(phrase.text) ? phrase : object ? this.relativeAntecedent(text, m.start) : undefined;
+        if (!object || !head) continue;
+        subject = { start: at + head.start, end: at + head.start + head.text.length, id: head.text.toLowerCase(), name: head.text, via: 'name' };
       }
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
@@ -428,6 +431,16 @@ export class ClaimAnalyzer {
     return { start: at + start, end: at + noun.end, id: noun.text.toLowerCase(), name: facts.text.slice(start, noun.end), via: 'name' };
   }
 
+  /** "growth factors that wake up…", "compounds which repair…": the plural thing a relative pronoun right before the verb stands for. */
+  private relativeAntecedent(text: string, verbStart: number): { start: number; text: string } | undefined {
+    const m = RELATIVE_BEFORE.exec(text.slice(0, verbStart));
+    if (!m || !this.isThingSubject(m[1]!)) return undefined;
+    // "cells that repair…", not "are cells that…": a describing word, not a verb or function word, may stand before the noun.
+    const words = m[1]!.split(/\s+/);
+    const phrase = words.length > 1 && FUNCTION_WORD.test(words[0]!) ? words[1]! : m[1]!;
+    return { start: m.index + m[0].indexOf(m[1]!) + m[1]!.length - phrase.length, text: phrase };
+  }
+
   /**
    * A plural common noun at the head of the subject ("adjustments", "saunas", "cold plunges"): not people or
    * an organisation, not a condition or outcome ("migraines ease", "results improve").
@@ -482,6 +495,8 @@ const FUNCTION_WORD = /^(?:who|which|that|what|whose|is|are|was|were|be|been|bei
 /** A plural ending, not "-ss", "-us", "-is" ("adjustments", "saunas", "therapies"; not "stress", "virus", "basis"). */
 const PLURAL_NOUN = /^[\p{L}'\u2019-]{3,}[^su\s'\u2019]s$|ies$/iu;
 /** Plural-looking words that do not name a thing that acts ("others", "years", "days", "times"). */
+/** A noun (one describing word allowed) and a relative "that"/"which" right before a verb: "growth factors that ". */
+const RELATIVE_BEFORE = /(?:^|[\s(])((?:[\p{L}-]+\s+)?[\p{L}'\u2019-]+)\s+(?:that|which)\s+$/u;
 const NOT_A_SUBJECT = /^(?:others|ones|years|months|weeks|days|hours|minutes|times|levels|studies|trials|reviews|results|reports|experts|numbers|figures|rates|odds|news|series|ways|things|means|reasons|claims)$/i;
 
 /**
@@ -600,6 +615,8 @@ export interface AttributionOptions {
 const SCARE_QUOTE_MAX_WORDS = 4;
 /** What stands between a selling verb and the span: its object, "as", then at most a few words ("sell the pills as a cure for anyone"). */
 const PROMOTED_AS = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}as\s+(?:[\p{L}\p{N}'\u2019\u201c\u201d"-]+\s+){0,5}$/u;
+/** "I ", "we honestly ": the writer as the speaker, right before a reporting verb in the present or past. */
+const OWN_WORDS_BEFORE = /(?:^|[^\p{L}])(?:I|[Ww]e)\s+(?:\p{L}+ly\s+)?$/u;
 const FIRST_PERSON_BEFORE = /\b(?:I|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+(?:\w+\s+)?$/i;
 
 /** Whether the span is reported rather than asserted: quoted, labelled, reported speech, or set up as a myth. */
@@ -628,6 +645,8 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
         // A stance verb ("advocates argue") or a seller as speaker ("the clinic told me") withholds the writer's voice even from single words; neutral reporting does not.
         if (((a.category === 'reporting-verb' && !a.bySeller) || a.category === 'source-prefix') && !options.reportedSpeech) return false;
         if (a.start < span.end && span.start < a.end) return false; // the cue is part of the term itself
+        // "I swear it works", "we say it works": the writer reporting their own words still makes the claim.
+        if (a.category === 'reporting-verb' && a.end <= span.start && OWN_WORDS_BEFORE.test(f.text.slice(Math.max(0, a.start - at - 16), a.start - at))) return false;
         // "X works, and according to Y, Z": the source opens a later clause and does not reach back.
         if (a.category === 'source-prefix' && a.start >= span.end && CLAUSE_JOIN.test(f.text.slice(span.end - at, a.start - at))) return false;
         // Reported speech covers its own clause: "X reported Y; ketamine is a breakthrough" asserts the second part.
