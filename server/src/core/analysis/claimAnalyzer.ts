@@ -494,9 +494,9 @@ const CLAUSE_OPENER = /^(?:and|but|so|because|while|when|then)$/i;
 const FUNCTION_WORD = /^(?:who|which|that|what|whose|is|are|was|were|be|been|being|am|will|would|can|could|may|might|should|must|do|does|did|has|have|had|to|of|for|with|in|on|at|by|from|into|about|than|as|not|no|nor|if|it|its|he|she|they|them|there|here|this|that|a|an|i|you|me|my|his|her)$/i;
 /** A plural ending, not "-ss", "-us", "-is" ("adjustments", "saunas", "therapies"; not "stress", "virus", "basis"). */
 const PLURAL_NOUN = /^[\p{L}'\u2019-]{3,}[^su\s'\u2019]s$|ies$/iu;
-/** Plural-looking words that do not name a thing that acts ("others", "years", "days", "times"). */
 /** A noun (one describing word allowed) and a relative "that"/"which" right before a verb: "growth factors that ". */
 const RELATIVE_BEFORE = /(?:^|[\s(])((?:[\p{L}-]+\s+)?[\p{L}'\u2019-]+)\s+(?:that|which)\s+$/u;
+/** Plural-looking words that do not name a thing that acts ("others", "years", "days", "times"). */
 const NOT_A_SUBJECT = /^(?:others|ones|years|months|weeks|days|hours|minutes|times|levels|studies|trials|reviews|results|reports|experts|numbers|figures|rates|odds|news|series|ways|things|means|reasons|claims)$/i;
 
 /**
