@@ -126,7 +126,7 @@ export class Checker {
       const raw = source.slice(block.start, block.end);
       // Beyond its text, a block's findings depend on what "it" refers to and on the document's footnotes, reference list and names.
       const listedEntry = listed.has(block);
-      const key = next ? `${block.kind}${listedEntry ? '+' : ''}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
+      const key = next ? `${block.kind}${block.columnHeader ? '^' : ''}${listedEntry ? '+' : ''}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
       let result = reuse(kept?.blocks, block.start, block.end, key)?.result;
       if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references, bibliography, names, listedEntry);
       next?.blocks.set(block.start, { to: block.end, key, result });

@@ -88,7 +88,7 @@ export const citationMismatch: RuleDefinition = {
     });
     const comparators = comparatorClasses(knowledge.lexicons['evidence-claims']);
     return (facts, document) => {
-      if (facts.question || document.block.kind === 'heading') return [];
+      if (facts.question || document.block.kind === 'heading' || document.block.columnHeader) return [];
       // In a reference entry only the writer's note after the citation is a claim, and it describes the pack source the entry identifies.
       if (document.referenceEntry && document.annotatedEntry === undefined) return [];
       let cited: CitedSource[];

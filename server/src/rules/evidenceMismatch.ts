@@ -84,7 +84,7 @@ export const evidenceMismatch: RuleDefinition = {
       );
     };
     return (sentence, document) => {
-      if (sentence.question || document.block.kind === 'heading' || document.referenceEntry) return [];
+      if (sentence.question || document.block.kind === 'heading' || document.block.columnHeader || document.referenceEntry) return [];
       const facts = ownVoice(sentence);
       // Nothing to judge without a pack treatment in the sentence or before it.
       if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) {

@@ -90,7 +90,7 @@ export const missingCitation: RuleDefinition = {
         message: `${quote(facts.text.slice(trigger.start - facts.sentence.start, trigger.end - facts.sentence.start))} has no source. Readers cannot check a figure or a "studies show" claim they cannot trace: cite the study (a footnote, "(Author, Year)" or a link to its DOI or PubMed record).`,
         suggestions: addSourceSuggestions(knowledge, facts, trigger),
       });
-      if (facts.question || facts.instruction || document.block.kind === 'heading') return [];
+      if (facts.question || facts.instruction || document.block.kind === 'heading' || document.block.columnHeader) return [];
       if (document.referenceEntry) return [];
       if (facts.analysis.cited || document.citedFrom(facts.sentence.start)) return [];
       // A source cited or named in the paragraph ("published in JAMA", "the trial found") covers its sentences, before and

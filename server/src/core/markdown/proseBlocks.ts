@@ -169,7 +169,9 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
     }
     if (options.keepForReuse) inlineRecords.push({ from, to, key, result: inline });
     const citations = inline.citations.map((c) => ({ ...c, start: c.start + from, end: c.end + from }));
-    blocks.push({ start: from, end: to, kind, prose: inline.prose, citations });
+    const block: ProseBlock = { start: from, end: to, kind, prose: inline.prose, citations };
+    if (name === 'TableCell' && cursor.node.parent?.name === 'TableHeader') block.columnHeader = true;
+    blocks.push(block);
   } while (cursor.next(enter));
 
   return { tree: options.keepForReuse ? tree : undefined, blocks, codeSpans, footnotes, inline: inlineRecords };
