@@ -147,6 +147,13 @@ describe('missing-citation', () => {
     assert.deepEqual(flagged('Our editors read published research every week.'), []);
   });
 
+  it('takes a speaker the sentence reports as the source of their words, but not research as a source', () => {
+    assert.deepEqual(flagged('Dr. Lee told us that studies show it lowers blood pressure.'), []);
+    assert.deepEqual(flagged('According to the latest research, fasting starves cancer cells.'), ['the latest research']);
+    // A seller's figure is still a figure that needs a source.
+    assert.deepEqual(flagged('The company says 90% of users sleep better.'), ['90%']);
+  });
+
   it('reads a count of people with a measured outcome as a statistic, not a count of whom a trial enrolled', () => {
     assert.deepEqual(flagged('A clinic followed 30 patients for a month. Only 11 of them responded, and 5 dropped out of the study.'), ['11 of them']);
     assert.deepEqual(flagged('A clinic followed 30 patients for a month. Of those 11, only 4 remitted.'), ['Of those 11, only 4']);
