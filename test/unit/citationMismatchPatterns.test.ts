@@ -4,10 +4,14 @@
 // group shared, and a source's own scope. Each with near misses that must stay quiet.
 
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Checker } from '../../server/src/core/checker.js';
 import { buildKnowledge } from '../../server/src/core/knowledge/knowledge.js';
+import { validateValue } from '../../server/src/core/knowledge/validate.js';
 
+const ROOT = path.resolve(__dirname, '../../..');
 const checker = new Checker(buildKnowledge());
 const cm = (text: string) => checker.check(text).findings.filter((f) => f.ruleId === 'citation-mismatch').map((f) => f.text);
 
@@ -285,5 +289,60 @@ describe('citation-mismatch: a count the source gives for responders only, appli
     assert.deepEqual(cm(`Most patients had six infusions [1].${refs}`), []);
     assert.deepEqual(cm(`Most patients may improve after three sessions [1].${refs}`), []);
     assert.deepEqual(cm('Most patients improved after three sessions (Murrough et al., 2013).'), []);
+  });
+});
+
+describe('citation-mismatch: journal, date and lead author of a pack source', () => {
+  const messages = (text: string) => checker.check(text).findings.filter((f) => f.ruleId === 'citation-mismatch').map((f) => `${f.text} | ${f.message}`);
+  it('says which journal, date or first author the record gives', () => {
+    assert.deepEqual(messages('Singh et al. (2017) published their review in The Lancet.'), ['The Lancet | Singh 2017 appeared in The Lancet Psychiatry, not The Lancet.']);
+    assert.deepEqual(messages('The ELEKT-D trial, published in 2019, compared ketamine with ECT.'), ['2019 | Anand 2023 was published in 2023, not “2019”.']);
+    assert.deepEqual(messages('A 2000 study led by Dr. Krystal found rapid effects (Berman et al., 2000).'), [
+      'Krystal | Berman 2000 was led by its first author, Berman; Krystal was its senior (last) author.',
+    ]);
+  });
+  it('accepts the online date as well as the print date, and says when a date rests on a secondary source', () => {
+    assert.deepEqual(messages('Singh and colleagues published their ethics review in April 2017.'), []);
+    assert.deepEqual(messages('Singh and colleagues published their ethics review in May 2017.'), []);
+    assert.deepEqual(messages('Sanacora and colleagues published the consensus statement in January 2017.'), [
+      'January 2017 | Sanacora 2017 was published in March 2017 (per a secondary source), not “January 2017”.',
+    ]);
+  });
+  it('stays quiet for the right details, relative dates, journals it does not know, and sources it cannot tell apart', () => {
+    assert.deepEqual(messages('Sanacora and colleagues published the consensus statement in March 2017.'), []);
+    assert.deepEqual(messages('Singh and colleagues published their 2017 review last January.'), []);
+    assert.deepEqual(messages('Singh and colleagues published their 2017 review in the Quarterly Journal of Ketamine Studies.'), []);
+    assert.deepEqual(messages('A 2018 study in The Lancet found that ketamine eased suicidal thoughts.'), []);
+    assert.deepEqual(messages('Lead researcher Paul Pfeiffer said that the 2024 VA results were encouraging.'), []);
+  });
+});
+
+describe('evidence pack schema: bibliographic details', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/schema/evidence-pack.schema.json'), 'utf8'));
+  const pack = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/packs/ketamine-depression.json'), 'utf8'));
+  const withDetails = (bibliographic: unknown) => {
+    const copy = structuredClone(pack);
+    copy.sources[0].bibliographic = bibliographic;
+    return validateValue(copy, schema, 'pack.json', 'fix').problems;
+  };
+  const basis = 'S20: PubMed 28395988 [V]';
+  it('accepts a journal with aliases, a publication and e-pub date, and first and last authors', () => {
+    assert.deepEqual(validateValue(pack, schema, 'pack.json', 'fix').problems, []);
+    assert.deepEqual(
+      withDetails({
+        journal: { name: 'Lancet Psychiatry', aliases: ['The Lancet Psychiatry'], verification: 'verified', basis },
+        published: { date: '2017-05', epub: '2017-04-05', verification: 'verified', basis },
+        firstAuthor: { name: 'Singh', verification: 'verified', basis },
+        lastAuthor: { name: 'McShane', verification: 'secondary', basis },
+      }),
+      [],
+    );
+  });
+  it('rejects an unverified detail, a detail without its basis, a malformed date and an unknown field', () => {
+    assert.ok(withDetails({ journal: { name: 'Lancet Psychiatry', verification: 'unverified', basis } }).length > 0);
+    assert.ok(withDetails({ firstAuthor: { name: 'Singh', verification: 'verified' } }).length > 0);
+    assert.ok(withDetails({ published: { date: 'April 2017', verification: 'verified', basis } }).length > 0);
+    assert.ok(withDetails({ editor: { name: 'Lee', verification: 'verified', basis } }).length > 0);
+    assert.ok(withDetails({}).length > 0);
   });
 });

@@ -25,6 +25,7 @@ import type { PackSource, StudyDesign } from '../core/knowledge/evidencePack.js'
 import { matcherFor, type Lexicon, type LexiconEntry } from '../core/knowledge/lexicons.js';
 import { PhraseMatcher } from '../core/text/phrases.js';
 import type { CitationMarker, Span, Suggestion } from '../core/types.js';
+import { BibliographicWords, bibliographicHits, sourcesNamedByDetails } from './citationDetails.js';
 import { citedSources, conditionOf, durationCues, EvidenceWords, firstOfOverlapping, gap, preferredName, refersToStudy, superiorityClaim, unshownEffect, type CitedSource, type Slot, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
@@ -87,6 +88,7 @@ export const citationMismatch: RuleDefinition = {
       cellStudy: matcherFor(knowledge.lexicons['evidence-claims'], ['species-cell']),
     });
     const comparators = comparatorClasses(knowledge.lexicons['evidence-claims']);
+    const bib = new BibliographicWords(analyzer, knowledge.lexicons.journals, knowledge.lexicons['evidence-claims']);
     return (facts, document) => {
       if (facts.question || document.block.kind === 'heading' || document.block.columnHeader) return [];
       // In a reference entry only the writer's note after the citation is a claim, and it describes the pack source the entry identifies.
@@ -95,12 +97,12 @@ export const citationMismatch: RuleDefinition = {
       if (document.annotatedEntry !== undefined) {
         cited = annotatedSource(document.annotatedEntry, index);
       } else {
-        const byJournal = /\b(?:19|20)\d\d\b/.test(facts.text) ? namedByJournal(facts, index) : [];
+        const byJournal = /\b(?:19|20)\d\d\b/.test(facts.text) || bib.datesIn(facts.text).some((d) => d.day !== undefined) ? namedByJournal(facts, index, bib) : [];
         // Nothing to compare without a citation, a section's study or a sentence about a study.
         if (!facts.citations.length && !byJournal.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
         const own = citedSources(facts, document);
         // "That small study…", "In other words, …": no citation of its own, so the study is the one the sentence before cited.
-        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...byJournal, ...earlierCitations(facts, document, words, index), ...own];
+        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...byJournal, ...earlierCitations(facts, document, words, index, bib), ...own];
       }
       const studies = cited
         .filter((c) => !c.source || isUsable(c.source))
@@ -136,6 +138,9 @@ export const citationMismatch: RuleDefinition = {
         scopeHit(facts, study, words),
       ]);
       candidates.push(publishedBetweenHit(facts, relevant, words));
+      // Journal, date and lead author: only for a sentence that clearly identifies one pack source.
+      const identified = [...new Map(relevant.filter((s) => s.source && s.via !== 'topic').map((s) => [s.source!.id, s])).values()];
+      if (identified.length === 1) candidates.push(...bibliographicHits(facts, identified[0]!.source!, identified[0]!.name, words, bib));
       const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || refersToStudy(facts, words);
       if (referencesStudy) candidates.push(superiorityClaim(facts, words, index, relevant.map((s) => ({ source: s.source, via: s.via })), true)?.hit);
       if (referencesStudy) candidates.push(unshownEffectHit(facts, relevant, words, index));
@@ -829,7 +834,7 @@ function pointsBack(facts: SentenceFacts, words: EvidenceWords): boolean {
  * the sentence before ("In other words") describes the source that sentence cited.
  * Only the nearest earlier cited sentence of the same paragraph counts.
  */
-function earlierCitations(facts: SentenceFacts, document: DocumentContext, words: EvidenceWords, index: EvidenceIndex): CitedSource[] {
+function earlierCitations(facts: SentenceFacts, document: DocumentContext, words: EvidenceWords, index: EvidenceIndex, bib: BibliographicWords): CitedSource[] {
   if (facts.citations.length || document.block.kind !== 'paragraph') return [];
   if (!pointsBack(facts, words)) return [];
   const block = document.block;
@@ -841,7 +846,7 @@ function earlierCitations(facts: SentenceFacts, document: DocumentContext, words
     for (const part of m[1]!.split(';')) markers.push({ start: m.index!, marker: { start: block.start + m.index!, end: block.start + m.index! + m[0].length, kind: 'author-year', label: part.trim(), scholarly: true } });
   }
   // "in a 2013 study in Biological Psychiatry", "ELEKT-D": a pack source named in words.
-  for (const m of sourcesNamedIn(before, index)) markers.push({ start: m.start, marker: { start: block.start + m.start, end: block.start + m.end, kind: 'named-study', label: m.source.id, scholarly: true } });
+  for (const m of sourcesNamedIn(before, index, bib)) markers.push({ start: m.start, marker: { start: block.start + m.start, end: block.start + m.end, kind: 'named-study', label: m.source.id, scholarly: true } });
   if (!markers.length) return [];
   const last = Math.max(...markers.map((m) => m.start));
   // The sentence the last marker belongs to: back to the sentence end before it.
@@ -883,7 +888,7 @@ function journalSpans(text: string, journal: string): { start: number; end: numb
 }
 
 /** Pack sources a text names by journal and year (a single source for that pair) or by trial name, with where. */
-function sourcesNamedIn(text: string, index: EvidenceIndex): { start: number; end: number; source: PackSource }[] {
+function sourcesNamedIn(text: string, index: EvidenceIndex, bib: BibliographicWords): { start: number; end: number; source: PackSource }[] {
   const out: { start: number; end: number; source: PackSource; key?: string }[] = [];
   for (const source of index.allSources()) {
     if (!isUsable(source)) continue;
@@ -896,14 +901,16 @@ function sourcesNamedIn(text: string, index: EvidenceIndex): { start: number; en
     for (const m of mentions(text, (source.aliases ?? []).filter((a) => a.length >= 4 && a.length <= 40))) out.push({ ...m, source });
   }
   // A journal and year that fit two sources name neither.
-  return out.filter((m) => !m.key || out.filter((o) => o.key === m.key).length === 1);
+  const named: { start: number; end: number; source: PackSource }[] = out.filter((m) => !m.key || out.filter((o) => o.key === m.key).length === 1);
+  // A recorded author with the year, or the day it was published.
+  return [...named, ...sourcesNamedByDetails(text, index, bib)];
 }
 
 /** "In a 2013 study in Biological Psychiatry, …": the sentence names its source in words rather than citing it. */
-function namedByJournal(facts: SentenceFacts, index: EvidenceIndex): CitedSource[] {
+function namedByJournal(facts: SentenceFacts, index: EvidenceIndex, bib: BibliographicWords): CitedSource[] {
   if (facts.citations.length) return [];
   const seen = new Set<string>();
-  return sourcesNamedIn(facts.text, index)
+  return sourcesNamedIn(facts.text, index, bib)
     .filter((m) => !seen.has(m.source.id) && seen.add(m.source.id))
     .map((m) => ({ source: m.source, via: 'citation' as const }));
 }

@@ -11,6 +11,7 @@ import healthContext from '../../../../data/lexicons/health-context.json';
 import hedges from '../../../../data/lexicons/hedges.json';
 import hype from '../../../../data/lexicons/hype.json';
 import interventions from '../../../../data/lexicons/interventions.json';
+import journals from '../../../../data/lexicons/journals.json';
 import negation from '../../../../data/lexicons/negation.json';
 import outcomeMeasures from '../../../../data/lexicons/outcome-measures.json';
 import overstatedEvidence from '../../../../data/lexicons/overstated-evidence.json';
@@ -42,6 +43,7 @@ export const builtinLexiconData: Record<string, unknown> = {
   citations,
   'outcome-measures': outcomeMeasures,
   'evidence-claims': evidenceClaims,
+  journals,
 };
 
 const BUILTIN_PACKS: Record<string, unknown> = { 'data/packs/ketamine-depression.json': ketamineDepression };

@@ -116,9 +116,33 @@ export interface PackSource {
   /** Changes the control group showed too (the words for them): not the intervention's doing. */
   sharedWithControl?: string[];
   caveats?: string[];
+  /** Bibliographic details the fact sheet verified, each with its own verification and basis. */
+  bibliographic?: PackBibliographic;
   verification?: RecordVerification;
   verificationNote?: string;
   notes?: string;
+}
+
+/** How a bibliographic detail was established (an unverified detail is not entered) and where it comes from. */
+export interface CheckedDetail {
+  verification: 'verified' | 'secondary';
+  basis: string;
+}
+
+export interface CheckedName extends CheckedDetail {
+  /** A surname. */
+  name: string;
+}
+
+/** What a source's record says about where, when and by whom it was published. */
+export interface PackBibliographic {
+  /** The journal, with other names of the same journal ("The Lancet Psychiatry"). */
+  journal?: CheckedDetail & { name: string; aliases?: string[] };
+  /** YYYY, YYYY-MM or YYYY-MM-DD: the issue date, and the online (e-pub) date where the record gives it. */
+  published?: CheckedDetail & { date: string; epub?: string };
+  firstAuthor?: CheckedName;
+  /** The last (usually senior) named author. */
+  lastAuthor?: CheckedName;
 }
 
 export interface PackFinding {

@@ -25,6 +25,7 @@ export interface Lexicon {
 export const LEXICON_IDS = [
   'hype', 'absolute-language', 'safety-overclaim', 'overstated-evidence', 'hedges', 'negation', 'attribution', 'claim-verbs',
   'interventions', 'references', 'conditions', 'populations', 'health-context', 'citations', 'outcome-measures', 'evidence-claims', 'reporting',
+  'journals',
 ] as const;
 export type LexiconId = (typeof LEXICON_IDS)[number];
 
