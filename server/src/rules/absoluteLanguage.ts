@@ -38,17 +38,24 @@ export const absoluteLanguage: RuleDefinition = {
     const claimMaking = analyzer.sentenceMatcher(lexicon, ['claim-making']);
     const claimOrSelling = analyzer.sentenceMatcher(lexicon, ['claim-making', 'selling']);
     const warnings = analyzer.sentenceMatcher(lexicon, ['warning']);
-    const safety = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
+    const safety = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim'], ['']);
     const treatmentNouns = analyzer.sentenceMatcher(knowledge.lexicons.references, ['treatment-noun']);
     const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['not-a-benefit']);
     const resolves = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['condition-resolves']);
     // "100% natural", "completely organic": a purity claim about the product, not an outcome.
     const purityWords = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['purity-claim']);
+    // "your mobility is back permanently": a body function or tissue a treatment restores is an outcome for permanence words.
+    const benefitObjects = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['benefit-object']);
+    // "…and never again suffer from cramps": a promise about the reader's future health.
+    const healthFuture = analyzer.sentenceMatcher(lexicon, ['health-future']);
+    // "may be permanent", "might never need": a modal or tentative verb, not a group ("most patients stay well for good" still promises).
+    const modalHedges = analyzer.sentenceMatcher(knowledge.lexicons.hedges, ['modal', 'tentative-verb']);
     return (facts) => {
       // A product claimed to act ("This balm soothes sore muscles"), a health outcome claimed ("will see bigger gains") or a promise ("you'll sleep deeper") is about health even with no condition named.
       if (!facts.aboutHealth && !facts.claimVerbs.some(isBenefitClaim)) return [];
       // An instruction claims nothing, unless it ends in a promise ("Take them nightly and your pain will be gone for good").
-      const promise = facts.instruction ? facts.claimVerbs.find((v) => v.category === 'promise') : undefined;
+      // "Try the spray and never again suffer from cramps": the promise is the clause after "and".
+      const promise = facts.instruction ? (facts.claimVerbs.find((v) => v.category === 'promise') ?? promisedHealthFuture(facts, healthFuture)) : undefined;
       if (facts.instruction && !promise) return [];
       // Most sentences hold no absolute word: settle them before reading anything else.
       const asserted = terms.find(facts.text).length ? assertedTerms(facts, terms) : [];
@@ -92,6 +99,14 @@ export const absoluteLanguage: RuleDefinition = {
               return treatments.some((s) => s.start >= t.end && wordCount(facts.text.slice(t.end - at, s.start - at)) <= 3);
             case 'frequency': // "always works", "relief always comes", not "doctors have always debated how it works".
               return frequencyAboutOutcome(facts, t, (s) => analyzer.isOutcomeWord(s));
+            case 'health-future': // "you will never have another panic attack", not "never get a referral" or "never stop taking your medication".
+              return !hedgedBefore(facts, t, modalHedges) && futureIllness(facts, t) && !leadsInstruction(facts, t);
+            case 'permanence': // "a permanent fix", "results that last for years", "your mobility is back permanently"; not "may be permanent".
+              return (
+                !hedgedBefore(facts, t, modalHedges) &&
+                !deniedAfter(facts, t) &&
+                (nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s) || benefitObjects.test(s)) || opensClaim(facts, t) || modifiesClaim(facts, t) || closesClaim(facts, t))
+              );
             default:
               return nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s)) || opensClaim(facts, t) || modifiesClaim(facts, t) || closesClaim(facts, t) || benefitsEveryone(facts, t, resolves);
           }
@@ -118,6 +133,48 @@ function isObligation(facts: SentenceFacts, term: AssertedTerm, isOutcome: (s: s
   const m = OBLIGATION_BEFORE.exec(before);
   if (!m || CLAUSE_JOIN.test(m[0])) return false;
   return !isOutcome(m[0]);
+}
+
+/**
+ * "…and never again suffer from cramps", "Try it and you'll never get migraines again": in an instruction,
+ * a health-future term after "and" is the promise the instruction ends in.
+ */
+function promisedHealthFuture(facts: SentenceFacts, healthFuture: PhraseMatcher<LexiconEntry>): { start: number } | undefined {
+  const at = facts.sentence.start;
+  const m = healthFuture.find(facts.text).find((f) => /\band\s+(?:(?:you|you'll|you\u2019ll|you will|will)\s+)?$/i.test(facts.text.slice(0, f.start)));
+  return m ? { start: at + m.start } : undefined;
+}
+
+/** "you will never have another panic attack": an illness or symptom follows within a few words, in the same clause. */
+function futureIllness(facts: SentenceFacts, term: AssertedTerm): boolean {
+  const at = facts.sentence.start;
+  return facts.conditions.some((c) => {
+    if (c.start < term.end) return false;
+    const between = facts.text.slice(term.end - at, c.start - at);
+    return wordCount(between) <= 4 && !/[,;:.!?()\u2014\u2013]/.test(between) && !CLAUSE_JOIN.test(between);
+  });
+}
+
+/** "Never get a tattoo when you have eczema": a health-future term that opens an instruction instructs. */
+function leadsInstruction(facts: SentenceFacts, term: AssertedTerm): boolean {
+  return facts.instruction && !/\band\s+(?:(?:you|you'll|you\u2019ll|you will|will)\s+)?$/i.test(facts.text.slice(0, term.start - facts.sentence.start));
+}
+
+/** "Permanent hair removal is not guaranteed", "lifelong results are not realistic": the clause the term opens denies it. */
+function deniedAfter(facts: SentenceFacts, term: AssertedTerm): boolean {
+  const at = facts.sentence.start;
+  return facts.negations.some((n) => {
+    if (n.start < term.end) return false;
+    const between = facts.text.slice(term.end - at, n.start - at);
+    return wordCount(between) <= 4 && !/[,;:.!?()\u2014\u2013]/.test(between) && !CLAUSE_JOIN.test(between);
+  });
+}
+
+/** "Relief may be permanent", "you might never need…": a hedge earlier in the term's clause. */
+function hedgedBefore(facts: SentenceFacts, term: AssertedTerm, modalHedges: PhraseMatcher<LexiconEntry>): boolean {
+  const at = facts.sentence.start;
+  const clauseStart = lastClauseBreak(facts.text, term.start - at);
+  return modalHedges.find(facts.text).some((h) => h.start >= clauseStart && h.end <= term.start - at && !CLAUSE_JOIN.test(facts.text.slice(h.end, term.start - at)));
 }
 
 /** "safe for everyone" inside "totally safe for everyone": a safety phrase that ends on the term, read from two to four words back. */

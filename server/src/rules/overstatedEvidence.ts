@@ -27,7 +27,7 @@ export const overstatedEvidence: RuleDefinition = {
   create(knowledge, analyzer) {
     const terms = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
     const absolutes = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['', 'outcome-statement']);
-    const safetyTerms = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
+    const safetyTerms = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim'], ['']);
     return (facts, document) => {
       if (!facts.aboutHealth) return [];
       const at = facts.sentence.start;

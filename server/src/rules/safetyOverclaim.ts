@@ -30,18 +30,47 @@ function safeForEveryone(facts: SentenceFacts, everyone: PhraseMatcher<LexiconEn
   return facts.question || isNegated(facts, term) || isAttributed(facts, term, { reportedSpeech: false }) ? [] : [term];
 }
 
+/** "safe to take with any", "safely alongside all your other", "safe with every": safety claimed with whatever else the reader takes. */
+const SAFE_WITH_ANY = /\bsafe(?:ly)?\s+(?:(?:to\s+(?:take|use|combine|mix)|to be taken|taken|used|combined)\s+)?(?:with|alongside|together with|in combination with|on top of)\s+(?:any|all|every)(?:\s+of)?(?:\s+(?:your|the|their))?(?:\s+(?:other|existing|current|regular|usual))?(?:\s+[\p{L}-]+)?\s+$/iu;
+/** "whether it is safe to take with any…", "if it is safe alongside all…": a question the writer asks, not a claim. */
+const OPEN_QUESTION = /\b(?:whether|if)\b[^,;:.]*$/i;
+
+/**
+ * "It is safe to take with any medication", "safe alongside all your other medicines": a treatment said to
+ * interact with nothing. The medicine nouns are in the lexicon (category `medicine-noun`); the determiner
+ * ("any", "all", "every") makes the claim universal, so "safe with your blood-pressure tablets" is left alone.
+ */
+function safeWithAnyMedicine(facts: SentenceFacts, medicines: PhraseMatcher<LexiconEntry>): AssertedTerm[] {
+  if (!/\bsafe/i.test(facts.text) || !/\b(?:any|all|every)\b/i.test(facts.text)) return [];
+  const at = facts.sentence.start;
+  for (const noun of medicines.find(facts.text)) {
+    const lead = SAFE_WITH_ANY.exec(facts.text.slice(0, noun.start));
+    if (!lead || OPEN_QUESTION.test(facts.text.slice(0, lead.index))) continue;
+    const term: AssertedTerm = {
+      start: at + lead.index,
+      end: at + noun.end,
+      text: facts.text.slice(lead.index, noun.end),
+      entry: { terms: [], note: 'Many supplements and drugs interact with other medicines; say which combinations to avoid and to ask a pharmacist.' },
+    };
+    if (!(facts.question || isNegated(facts, term) || isAttributed(facts, term, { reportedSpeech: false }))) return [term];
+  }
+  return [];
+}
+
 export const safetyOverclaim: RuleDefinition = {
   id: 'safety-overclaim',
   title: 'Safety overclaim',
   description: 'Claims such as "no side effects", "completely safe", "risk-free" or "non-addictive".',
   defaultSeverity: 'error',
   create(knowledge, analyzer) {
-    const terms = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim']);
+    // The claim terms only: medicine nouns are read after "safe with any" (safeWithAnyMedicine).
+    const terms = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim'], ['']);
+    const medicines = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim'], ['medicine-noun']);
     const everyone = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['']);
     const claimMaking = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['claim-making']);
     const warnings = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['warning']);
     return (facts) =>
-      [...assertedTerms(facts, terms), ...safeForEveryone(facts, everyone)]
+      [...assertedTerms(facts, terms), ...safeForEveryone(facts, everyone), ...safeWithAnyMedicine(facts, medicines)]
         // "Be wary of any clinic that calls the procedure risk-free": someone else's claim, warned against.
         .filter((t) => !(warnings.test(facts.text) && claimMaking.find(facts.text).some((v) => v.end <= t.start - facts.sentence.start)))
         // "No treatment is risk-free" is careful writing: the negation is the sentence's subject.

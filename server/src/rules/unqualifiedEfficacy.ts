@@ -27,6 +27,8 @@ export const unqualifiedEfficacy: RuleDefinition = {
     const notBenefits = analyzer.sentenceMatcher(knowledge.lexicons['health-context'], ['risk-measure', 'not-a-benefit']);
     const groupWords = analyzer.sentenceMatcher(knowledge.lexicons.hedges, ['group-quantifier']);
     const treatmentNouns = analyzer.sentenceMatcher(knowledge.lexicons.references, ['treatment-noun']);
+    // "Few antidepressants can match that", "nothing works better than cold water": a comparison won by denying rivals.
+    const unmatched = analyzer.sentenceMatcher(knowledge.lexicons['claim-verbs'], ['unmatched']);
     return (facts, document) => {
       // An instruction ("Ask your doctor…") claims nothing, unless it ends in a promise ("Take them nightly and your anxiety will be gone").
       if (facts.question || (facts.instruction && !facts.claimVerbs.some((v) => v.category === 'promise'))) return [];
@@ -62,6 +64,8 @@ export const unqualifiedEfficacy: RuleDefinition = {
         break; // One finding per sentence: the sentence is the claim.
       }
       if (!hits.length) {
+        const rivalry = unmatchedComparison(facts, unmatched, treatmentNouns);
+        if (rivalry) return [comparisonHit(facts, rivalry)];
         const outcome = absoluteOutcome(facts, outcomeStatements) ?? conditionResolves(facts, resolves, notBenefits);
         // A hedge or group qualifies the outcome only in its own clause: "Relief is instant: most people…" still claims instant relief.
         const qualified =
@@ -140,6 +144,52 @@ function conditionResolves(facts: SentenceFacts, resolves: PhraseMatcher<Lexicon
     return { start: condition.start, end: at + m.end };
   }
   return undefined;
+}
+
+/** "Few antidepressants", "nothing", "no pill", "no other treatment": rivals denied at the head of a clause. */
+const DENIED_RIVALS = /(?:^|[,;:\u2014\u2013]\s*|\b(?:and|but|so|because|yet)\s+)["'\u201c\u2018]?(?:very few|few|not many|hardly any|no other|none of|nothing else|nothing|no|none)\b(?:\s+[\p{L}'\u2019-]+){0,4}?\s+$/iu;
+/** What the comparison is won for: the treatment the sentence is about ("that", "it") or one named after the verb. */
+const TOPIC_OBJECT = /^\s+(?:it|that|this|them|these|those|the (?:relief|results?|effects?|benefits?|power) of)\b/i;
+/** "nothing works better than placebo", "no better than doing nothing": a comparison with no treatment claims no benefit. */
+const NO_TREATMENT = /^\s+(?:a\s+)?(?:placebo|a sugar pill|doing nothing|nothing|no treatment|waiting)\b/i;
+
+/**
+ * "Few antidepressants can match that kind of staying power", "No pill can rival it", "Nothing works better than
+ * cold water for sore muscles": the quantifier denies every rival, so the sentence claims the treatment is the best,
+ * with no trial behind it. Not "few people can afford it" (no treatment after the verb) nor a comparison with placebo.
+ */
+function unmatchedComparison(facts: SentenceFacts, unmatched: PhraseMatcher<LexiconEntry>, treatmentNouns: PhraseMatcher<LexiconEntry>): Span | undefined {
+  if (!facts.aboutHealth || facts.question) return undefined;
+  const at = facts.sentence.start;
+  for (const m of unmatched.find(facts.text)) {
+    const rivals = DENIED_RIVALS.exec(facts.text.slice(0, m.start));
+    if (!rivals) continue;
+    const after = facts.text.slice(m.end);
+    if (NO_TREATMENT.test(after)) continue;
+    const named = [...facts.interventions.map((i) => i.start - at), ...treatmentNouns.find(facts.text).map((n) => n.start)].some(
+      (s) => s >= m.end && wordCount(facts.text.slice(m.end, s)) <= 3 && !/[,;:.]/.test(facts.text.slice(m.end, s)),
+    );
+    // "…than cold water for sore muscles": a remedy compared for an illness named after it.
+    const forIllness = facts.conditions.some((c) => c.start - at >= m.end && /^\s+(?:[\p{L}'\u2019-]+\s+){1,4}(?:for|against|with)\s+(?:[\p{L}'\u2019-]+\s+){0,2}$/iu.test(facts.text.slice(m.end, c.start - at)));
+    if (!named && !forIllness && !(TOPIC_OBJECT.test(after) && (facts.topic.intervention || facts.interventions.length))) continue;
+    const start = at + rivals.index + rivals[0].search(/[\p{L}]/u);
+    const span = { start, end: at + m.end };
+    // "It is not true that few pills can match it", "some say nothing works better": denied or reported as a whole.
+    if (isNegated(facts, { start, end: start + 1 }) || isAttributed(facts, span)) continue;
+    if (facts.hedges.some((h) => h.start >= span.start)) continue;
+    return span;
+  }
+  return undefined;
+}
+
+function comparisonHit(facts: SentenceFacts, span: Span): RuleHit {
+  const at = facts.sentence.start;
+  const text = facts.text.slice(span.start - at, span.end - at).replace(/\s+/g, ' ');
+  return {
+    ...span,
+    message: `"${text}" claims the treatment beats its rivals, with no trial that compared them. Name the comparison, the group and the source, or say it may help some people.`,
+    suggestions: [],
+  };
 }
 
 function outcomeHit(facts: SentenceFacts, span: Span): RuleHit {

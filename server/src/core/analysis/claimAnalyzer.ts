@@ -167,7 +167,8 @@ export class ClaimAnalyzer {
     this.attributions = matcherFor(L.attribution, undefined, scanner);
     // A seller ("the clinic told me") or a second-hand speaker ("they told us", "a friend swears"): hearsay the writer passes on.
     this.sellerSpeakers = matcherFor(L.reporting, ['seller-speaker', 'hearsay-speaker']);
-    this.verbs = matcherFor(L['claim-verbs'], undefined, scanner);
+    // "Few pills can match it": comparisons won by denying rivals are read by unqualified-efficacy, not as claim verbs.
+    this.verbs = matcherFor(L['claim-verbs'], [...new Set(L['claim-verbs'].entries.map((e) => e.category ?? ''))].filter((c) => c !== 'unmatched'), scanner);
     this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence'], scanner);
     this.benefitObjects = matcherFor(L['health-context'], ['benefit-object'], scanner);
     this.benefitObjectFragments = matcherFor(L['health-context'], ['benefit-object']);
