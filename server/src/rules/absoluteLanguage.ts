@@ -135,39 +135,39 @@ function isObligation(facts: SentenceFacts, term: AssertedTerm, isOutcome: (s: s
   return !isOutcome(m[0]);
 }
 
+/** "…and ", "…and you'll ": the clause after an instruction, where its promise stands. */
+const AFTER_AND = /\band\s+(?:(?:you|you'll|you\u2019ll|you will|will)\s+)?$/i;
+
 /**
  * "…and never again suffer from cramps", "Try it and you'll never get migraines again": in an instruction,
  * a health-future term after "and" is the promise the instruction ends in.
  */
 function promisedHealthFuture(facts: SentenceFacts, healthFuture: PhraseMatcher<LexiconEntry>): { start: number } | undefined {
   const at = facts.sentence.start;
-  const m = healthFuture.find(facts.text).find((f) => /\band\s+(?:(?:you|you'll|you\u2019ll|you will|will)\s+)?$/i.test(facts.text.slice(0, f.start)));
+  const m = healthFuture.find(facts.text).find((f) => AFTER_AND.test(facts.text.slice(0, f.start)));
   return m ? { start: at + m.start } : undefined;
 }
 
 /** "you will never have another panic attack": an illness or symptom follows within a few words, in the same clause. */
 function futureIllness(facts: SentenceFacts, term: AssertedTerm): boolean {
   const at = facts.sentence.start;
-  return facts.conditions.some((c) => {
-    if (c.start < term.end) return false;
-    const between = facts.text.slice(term.end - at, c.start - at);
-    return wordCount(between) <= 4 && !/[,;:.!?()\u2014\u2013]/.test(between) && !CLAUSE_JOIN.test(between);
-  });
+  return facts.conditions.some((c) => c.start >= term.end && closeInClause(facts.text.slice(term.end - at, c.start - at)));
 }
 
 /** "Never get a tattoo when you have eczema": a health-future term that opens an instruction instructs. */
 function leadsInstruction(facts: SentenceFacts, term: AssertedTerm): boolean {
-  return facts.instruction && !/\band\s+(?:(?:you|you'll|you\u2019ll|you will|will)\s+)?$/i.test(facts.text.slice(0, term.start - facts.sentence.start));
+  return facts.instruction && !AFTER_AND.test(facts.text.slice(0, term.start - facts.sentence.start));
 }
 
 /** "Permanent hair removal is not guaranteed", "lifelong results are not realistic": the clause the term opens denies it. */
 function deniedAfter(facts: SentenceFacts, term: AssertedTerm): boolean {
   const at = facts.sentence.start;
-  return facts.negations.some((n) => {
-    if (n.start < term.end) return false;
-    const between = facts.text.slice(term.end - at, n.start - at);
-    return wordCount(between) <= 4 && !/[,;:.!?()\u2014\u2013]/.test(between) && !CLAUSE_JOIN.test(between);
-  });
+  return facts.negations.some((n) => n.start >= term.end && closeInClause(facts.text.slice(term.end - at, n.start - at)));
+}
+
+/** At most four words, with no punctuation or clause join, between a term and what follows it. */
+function closeInClause(between: string): boolean {
+  return wordCount(between) <= 4 && !/[,;:.!?()\u2014\u2013]/.test(between) && !CLAUSE_JOIN.test(between);
 }
 
 /** "Relief may be permanent", "you might never need…": a hedge earlier in the term's clause. */

@@ -49,7 +49,12 @@ export class BibliographicWords {
   constructor(analyzer: ClaimAnalyzer, journals: Lexicon, evidenceClaims: Lexicon) {
     this.journals = analyzer.sentenceMatcher(journals, ['journal']);
     this.months = matcherFor(evidenceClaims, ['month']);
-    evidenceClaims.entries.filter((e) => e.category === 'month').forEach((e, i) => this.monthOf.set(e, i + 1));
+    // The month an entry stands for comes from its full name, not from where the entry sits in the file.
+    for (const e of evidenceClaims.entries) {
+      if (e.category !== 'month') continue;
+      const month = MONTH_NAMES.findIndex((name) => e.terms.some((t) => t.toLowerCase() === name.toLowerCase())) + 1;
+      if (month) this.monthOf.set(e, month);
+    }
     for (const e of journals.entries) if (e.category === 'journal') for (const t of e.terms) this.journalByName.set(normalizeJournal(t), e);
   }
 

@@ -26,7 +26,7 @@ import { matcherFor, type Lexicon, type LexiconEntry } from '../core/knowledge/l
 import { PhraseMatcher } from '../core/text/phrases.js';
 import type { CitationMarker, Span, Suggestion } from '../core/types.js';
 import { BibliographicWords, bibliographicHits, sourcesNamedByDetails } from './citationDetails.js';
-import { citedSources, conditionOf, durationCues, EvidenceWords, firstOfOverlapping, gap, preferredName, refersToStudy, superiorityClaim, unshownEffect, type CitedSource, type Slot, type SlotCue } from './evidenceClaims.js';
+import { citedSources, conditionOf, durationCues, EvidenceWords, firstOfOverlapping, gap, preferredName, refersToStudy, superiorityClaim, unshownEffect, unshownEffectHit, type CitedSource, type Slot, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
@@ -143,7 +143,7 @@ export const citationMismatch: RuleDefinition = {
       if (identified.length === 1) candidates.push(...bibliographicHits(facts, identified[0]!.source!, identified[0]!.name, words, bib));
       const referencesStudy = relevant.length > 0 || facts.studyClaims.length > 0 || refersToStudy(facts, words);
       if (referencesStudy) candidates.push(superiorityClaim(facts, words, index, relevant.map((s) => ({ source: s.source, via: s.via })), true)?.hit);
-      if (referencesStudy) candidates.push(unshownEffectHit(facts, relevant, words, index));
+      if (referencesStudy) candidates.push(unshownEffectClaim(facts, relevant, words, index));
       return firstOfOverlapping(candidates);
     };
   },
@@ -156,20 +156,11 @@ export const citationMismatch: RuleDefinition = {
  * sentence cites, or the one it points back at ("that trial"); research in general ("studies have found") is not a study
  * described wrongly.
  */
-function unshownEffectHit(facts: SentenceFacts, studies: StudyProfile[], words: EvidenceWords, index: EvidenceIndex): RuleHit | undefined {
+function unshownEffectClaim(facts: SentenceFacts, studies: StudyProfile[], words: EvidenceWords, index: EvidenceIndex): RuleHit | undefined {
   const study = studies.find((s) => s.via === 'citation') ?? (refersToStudy(facts, words) ? studies[0] : undefined);
   if (!study) return undefined;
   const found = unshownEffect(facts, index, words, true);
-  if (!found) return undefined;
-  const { span, finding } = found;
-  const at = facts.sentence.start;
-  return {
-    start: span.start,
-    end: span.end,
-    message: `${study.name} did not show that ${quote(facts.text.slice(span.start - at, span.end - at))}: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
-    suggestions: [],
-    evidenceIds: [...(study.source ? [study.source.id] : []), finding.id, ...finding.sources],
-  };
+  return found && unshownEffectHit(facts, found, index, (quoted) => `${study.name} did not show that ${quoted}`, study.source ? [study.source.id] : []);
 }
 
 /** The pack source a reference entry identifies (DOI, first author and year, title): what the writer's note after it describes. Entries outside the pack are not read. */

@@ -404,6 +404,22 @@ export function unshownEffect(facts: SentenceFacts, index: EvidenceIndex, words:
   return undefined;
 }
 
+/**
+ * The finding for an effect the evidence has not shown, as a hit: `describe` turns the quoted claim into the message's
+ * opening ("… is not what the evidence shows", "The trial did not show that …"); `sourceIds` go before the finding's.
+ */
+export function unshownEffectHit(facts: SentenceFacts, found: { span: Span; finding: PackFinding }, index: EvidenceIndex, describe: (quoted: string) => string, sourceIds: readonly string[] = []): RuleHit {
+  const { span, finding } = found;
+  const at = facts.sentence.start;
+  return {
+    start: span.start,
+    end: span.end,
+    message: `${describe(quote(facts.text.slice(span.start - at, span.end - at)))}: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
+    suggestions: [],
+    evidenceIds: [...sourceIds, finding.id, ...finding.sources],
+  };
+}
+
 export function superiorityClaim(facts: SentenceFacts, words: EvidenceWords, index: EvidenceIndex, cited: readonly CitedSource[] = [], reporting = false): { hit: RuleHit; finding: PackFinding } | undefined {
   // "may be more effective" is hedged; "the review suggests X is better" reports a conclusion, which is what a citation check tests.
   if (!reporting && isHedgedClaim(facts, words, facts.sentence.end, reporting)) return undefined;

@@ -33,6 +33,7 @@ import {
   superiorityClaim,
   topicIntervention,
   unshownEffect,
+  unshownEffectHit,
   type CitedSource,
   type SlotCue,
 } from './evidenceClaims.js';
@@ -818,16 +819,7 @@ function routeHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWor
 
 function directionHit(facts: SentenceFacts, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
   const found = unshownEffect(facts, index, words, false);
-  if (!found) return undefined;
-  const { span, finding } = found;
-  const at = facts.sentence.start;
-  return {
-    start: span.start,
-    end: span.end,
-    message: `${quote(facts.text.slice(span.start - at, span.end - at))} is not what the evidence shows: ${finding.summary} (${preferredName(index, finding)}; certainty ${finding.certainty}).`,
-    suggestions: [],
-    evidenceIds: [finding.id, ...finding.sources],
-  };
+  return found && unshownEffectHit(facts, found, index, (quoted) => `${quoted} is not what the evidence shows`);
 }
 
 // ---- Responders' figures for everyone, and courses of treatment ----

@@ -115,8 +115,7 @@ export const missingCitation: RuleDefinition = {
       // that speaker; research as the source ("according to the latest research") is not a source readers can find.
       // The reporting verb stands before the claim: after it, the span is the speaker ("a recent study found…").
       const reportedBefore = (span: Span) => facts.attributions.some((a) => a.category === 'reporting-verb' && a.end <= span.start);
-      const asserted = (span: Span) =>
-        !isNegated(facts, span) && !isAttributed(facts, span, { reportedSpeech: false }) && !(reportedBefore(span) && isAttributed(facts, span)) && !limited(span);
+      const asserted = (span: Span) => !isNegated(facts, span) && !isAttributed(facts, span, { reportedSpeech: reportedBefore(span) }) && !limited(span);
       // Research mentioned by an unnamed noun phrase ("a recent study", "published research") is a claim only when the
       // sentence reports what it found or is about a treatment, condition, outcome or figure: "answers based on
       // published research" claims nothing a source could back.
