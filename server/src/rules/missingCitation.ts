@@ -229,6 +229,7 @@ function statistic(facts: SentenceFacts, analyzer: ClaimAnalyzer, words: Statist
     // "Shares rose 12% after the results": a business quantity, whatever outcome word stands near.
     const near = `${clauseBefore.split(/\s+/).slice(-6).join(' ')} ${rest.split(/\s+/, 4).join(' ')}`;
     if (words.businessMeasures.test(near)) return false;
+    if (n.kind === 'percent' && percentChange(clauseBefore, words)) return true;
     // "More than 90% of patients who tried it say…", "9 out of 10 men see…": a share of people is a figure about people, whatever they report.
     const ofWhom = /^\s*(?:of\s+(?:the\s+|our\s+|all\s+|those\s+|these\s+)?)?/i.exec(rest)!;
     const whom = rest.slice(ofWhom[0].length).split(/\s+/, 3).join(' ');
@@ -239,6 +240,23 @@ function statistic(facts: SentenceFacts, analyzer: ClaimAnalyzer, words: Statist
     const around = `${before} ${after}`.replace(CALENDAR_TIME, ' ');
     return wordCount(around) > 0 && (analyzer.isOutcomeWord(around) || words.riskMeasures.test(around));
   });
+}
+
+/** "by about 20%", "by up to 40%": the size of a change, after its verb. */
+const BY_BEFORE = /\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|more\s+than\s+|over\s+|as\s+much\s+as\s+|an\s+average\s+of\s+|on\s+average\s+)?$/i;
+
+/**
+ * A change stated as a percentage: "bumps test scores by about 20%", "cuts joint pain by 40%". The verb of change
+ * stands a few words before "by", in the same clause; business figures and one person's own account are ruled out
+ * before this is asked.
+ */
+function percentChange(clauseBefore: string, words: StatisticWords): boolean {
+  const by = BY_BEFORE.exec(clauseBefore);
+  if (!by) return false;
+  const lead = clauseBefore.slice(0, by.index);
+  const verbs = words.bodyChange.find(lead);
+  const verb = verbs[verbs.length - 1];
+  return !!verb && wordCount(lead.slice(verb.end)) <= CHANGE_GAP;
 }
 
 /** "2.5 hours longer", "20 minutes sooner": a quantity followed by a comparison is a measured difference between groups or over time. */
