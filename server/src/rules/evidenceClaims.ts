@@ -63,6 +63,10 @@ export type Slot =
   | 'design-single-case'
   | 'design-survey'
   | 'design-clinical-trial'
+  | 'design-trial-plain'
+  | 'source-null-outcome-after'
+  | 'source-null-outcome-before'
+  | 'null-outcome-generic'
   | 'design-size-large'
   | 'design-review'
   | 'study-mention'
@@ -149,6 +153,11 @@ export class EvidenceWords {
 
   findIn(text: string, slot: Slot): readonly { start: number; end: number; text: string }[] {
     return this.textMatchers.get(slot)?.find(text) ?? [];
+  }
+
+  /** The lexicon entries of the slot that occur in plain text: one entry is one class of words ("ECT", "electroconvulsive therapy"). */
+  entriesIn(text: string, slot: Slot): readonly LexiconEntry[] {
+    return (this.textMatchers.get(slot)?.find(text) ?? []).map((m) => m.entry);
   }
 }
 
@@ -493,6 +502,11 @@ function comparatorNamed(facts: SentenceFacts, comparator: string, subject: Inte
     // The subject's own molecule ("ketamine alone") is told apart by the word that qualifies it ("alone").
     const key = head === 'ketamine' || subject.name.toLowerCase().includes(head) ? tokens[1] : head;
     if (key && new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(outside)) return true;
+    // The same treatment in other words: "electroconvulsive therapy" for a comparator recorded as "ECT" (one comparator class of the lexicon).
+    // Only after the subject, where a comparison names what it beat ("ketamine beat electroconvulsive therapy").
+    const classes = words.entriesIn(part, 'comparator-active');
+    const after = isHere(subject) ? facts.text.slice(subject.end - at) : facts.text;
+    if (classes.length && words.entriesIn(after, 'comparator-active').some((e) => classes.includes(e))) return true;
   }
   return false;
 }
