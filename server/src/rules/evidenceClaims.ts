@@ -239,6 +239,28 @@ export function topicIntervention(facts: SentenceFacts, index: EvidenceIndex): I
   return resolved && { ...resolved, start: NOT_HERE, end: NOT_HERE, via: 'reference' };
 }
 
+/**
+ * "Ketamine is given through an IV drip for depression. It's FDA-approved for depression now.": a sentence that opens with
+ * "it", whose topic is a treatment no pack knows (the drip), stands for the one pack treatment the sentence just before it
+ * in the same paragraph named ("ketamine"). Only then: with another pack treatment named there, or the paragraph's earlier
+ * sentence none, "it" is left unresolved.
+ */
+export function pronounPackTopic(facts: SentenceFacts, document: DocumentContext, index: EvidenceIndex): InterventionMention | undefined {
+  const pack = facts.topic.packIntervention;
+  if (!pack || facts.interventions.length || topicIntervention(facts, index)) return undefined;
+  // "It", "It's", "It’s" as the sentence's first word (the tokenizer reads a contraction as one word).
+  if (!/^\s*it(?:['\u2019]s)?\s/i.test(facts.text)) return undefined;
+  const block = document.block;
+  const before = block.prose.slice(0, Math.max(0, facts.sentence.start - block.start));
+  // The sentence just before: from the last full stop before this one.
+  const previous = /(?:^|[.!?]\s)([^.!?]*[.!?]?\s*)$/.exec(before)?.[1] ?? '';
+  if (!previous.trim()) return undefined;
+  const related = new Set(interventionChain(index, pack.id).flatMap((id) => familyMembers(index, id)));
+  const named = index.packs.flatMap((p) => p.interventions).filter((i) => [i.name, ...i.aliases].some((a) => new RegExp(`(?:^|[^\\p{L}-])${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'iu').test(previous)));
+  if (!named.length || named.some((i) => !related.has(i.id) && !interventionChain(index, i.id).includes(pack.id))) return undefined;
+  return { ...pack, start: NOT_HERE, end: NOT_HERE, via: 'reference' };
+}
+
 /** The offset of a treatment named outside the sentence (the topic). */
 export const NOT_HERE = -1;
 
