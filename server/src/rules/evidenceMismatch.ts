@@ -71,6 +71,20 @@ export const evidenceMismatch: RuleDefinition = {
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     const researchNouns = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['research-noun']);
     const findingVerbs = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['finding-verb']);
+    // "proved that", "consistently found": words that vouch for a claim, which overstated-evidence reports.
+    const vouching = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
+    /**
+     * An effect no study has shown, vouched for by overstated-evidence words before it ("ASPIRE I proved that Spravato
+     * prevents suicide attempts", "studies have consistently found that…"): the fault is the proof claimed, which that
+     * rule reports (and citation-mismatch, when a study is named); reported here too it would be counted twice.
+     */
+    const vouchedFor = (facts: SentenceFacts, hit: Span): boolean => {
+      const at = facts.sentence.start;
+      return vouching.find(facts.text).some((v) => {
+        const span = { start: at + v.start, end: at + v.end };
+        return span.end <= hit.start && !isNegated(facts, span) && gap(facts, span, hit).sameClause && gap(facts, span, hit).words <= 3;
+      });
+    };
     const safety = new SafetyEvidence(index, analyzer, words);
     /** "Studies clearly show", "research has consistently found": the claim is put in research's mouth. */
     const creditsResearch = (facts: SentenceFacts): boolean => {
@@ -115,7 +129,8 @@ export const evidenceMismatch: RuleDefinition = {
       for (const cue of words.find(facts, 'status-standard')) add(standardHit(facts, cue, index));
       add(effectSizeHit(facts, index, words, cited));
       add(routeHit(facts, index, words));
-      add(directionHit(facts, index, words));
+      const direction = directionHit(facts, index, words);
+      if (direction && !vouchedFor(facts, direction)) add(direction);
       const superiority = superiorityClaim(facts, words, index, cited);
       // Superiority over a comparator that a cited study did not show is citation-mismatch's to report; credited to
       // uncited research ("studies clearly show X beats Y") it is an evidence claim that needs a source, not a figure to correct.
