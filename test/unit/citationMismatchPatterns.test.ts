@@ -346,3 +346,19 @@ describe('evidence pack schema: bibliographic details', () => {
     assert.ok(withDetails({}).length > 0);
   });
 });
+
+describe('citation-mismatch: an outcome the footnote says was unchanged or not measured', () => {
+  const nil = '\n\n[^1]: Okafor B, Lind E. Tart cherry juice for sleep in older adults: a randomised trial. Sleep Rep. 2021. No significant difference in total sleep time between juice and placebo.\n';
+  const unmeasured = '\n\n[^2]: FitCo. Four-week wear test of a compression sock in 20 nurses. Uncontrolled; outcome was comfort, and swelling was not measured.\n';
+  it('flags an effect on the outcome the study found no difference in', () => {
+    assert.deepEqual(cm(`A randomised trial showed that tart cherry juice improves total sleep time.[^1]${nil}`), ['improves total sleep time']);
+  });
+  it('flags an effect on an outcome the study did not measure', () => {
+    assert.deepEqual(cm(`A wear test found that the sock reduced ankle swelling in nurses.[^2]${unmeasured}`), ['reduced ankle swelling']);
+  });
+  it('stays quiet when the sentence reports the null, hedges the claim, or names another outcome', () => {
+    assert.deepEqual(cm(`A randomised trial found no difference in total sleep time with tart cherry juice.[^1]${nil}`), []);
+    assert.deepEqual(cm(`Tart cherry juice may lengthen total sleep time, though the only trial found no difference.[^1]${nil}`), []);
+    assert.deepEqual(cm(`In a wear test, most nurses found the sock comfortable.[^2]${unmeasured}`), []);
+  });
+});

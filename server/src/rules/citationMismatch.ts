@@ -127,6 +127,7 @@ export const citationMismatch: RuleDefinition = {
         certaintyHit(facts, study, words),
         singleCaseHit(facts, study, words),
         surveyHit(facts, study, words),
+        nullOutcomeHit(facts, study, words),
         excludedHit(facts, study, words),
         qualifierHit(facts, study, words),
         blindingHit(facts, study, words),
@@ -762,7 +763,8 @@ function singleCaseHit(facts: SentenceFacts, study: StudyProfile, words: Evidenc
 
 function surveyHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
   if (!study.survey || study.via !== 'citation') return undefined;
-  const trial = words.find(facts, 'design-clinical-trial').find((c) => !isNegated(facts, c));
+  // "a clinical trial", or plainly "a trial": either calls the survey an experiment it was not.
+  const trial = words.find(facts, 'design-clinical-trial', 'design-trial-plain').find((c) => !isNegated(facts, c));
   if (!trial || words.find(facts, 'design-survey').length) return undefined;
   return {
     start: trial.start,
@@ -779,6 +781,81 @@ function calledOneTrial(facts: SentenceFacts, cue: SlotCue): boolean {
   if (/s$/i.test(cue.cue)) return false;
   if (/(?:trial|RCT)$/i.test(cue.cue)) return !/^s\b/.test(facts.text.slice(cue.end - at, cue.end - at + 2));
   return /^,?\s+(?:[\w-]+,?\s+){0,2}(?:trial|study|RCT)\b(?!s)/i.test(facts.text.slice(cue.end - at, cue.end - at + 60));
+}
+
+// ---- Null outcome: "showed that the lenses reduce eye strain" citing a trial whose entry says it found no difference in eye strain ----
+
+/** Where a phrase ends: a clause break or the words that bring in the comparison ("between", "versus"). */
+const OUTCOME_STOP = /[.;:,()[\]]|\b(?:between|versus|vs|compared|than|from|and|but|or|at|after|over|in|among|with)\b/i;
+
+interface NullOutcome {
+  /** The source's own words ("no difference in eye-strain symptoms"). */
+  phrase: string;
+  /** The outcome's own words, lower-case, generic words left out ("eye", "strain"). */
+  outcomeWords: string[];
+  measured: boolean;
+}
+
+/** The outcomes a citation's own words say the study found no effect on, or did not measure. */
+function nullOutcomes(text: string, words: EvidenceWords): NullOutcome[] {
+  const generic = new Set(words.findIn(text, 'null-outcome-generic').map((g) => g.text.toLowerCase()));
+  const contentWords = (phrase: string) => (phrase.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !generic.has(w));
+  const out: NullOutcome[] = [];
+  for (const cue of words.findIn(text, 'source-null-outcome-after')) {
+    // The outcome follows: up to the comparison or the end of the clause, at most five words.
+    const rest = text.slice(cue.end);
+    const stop = OUTCOME_STOP.exec(rest.replace(/^\s*(?:in|on|for)\s+/i, (m) => ' '.repeat(m.length)));
+    const outcome = rest.slice(0, stop ? stop.index : rest.length).trim().split(/\s+/).slice(0, 5).join(' ');
+    out.push({ phrase: `${cue.text} ${outcome}`.trim(), outcomeWords: contentWords(outcome), measured: !/\b(?:measure|assess)/i.test(cue.text) });
+  }
+  for (const cue of words.findIn(text, 'source-null-outcome-before')) {
+    // The outcome comes before: back to the start of the clause, at most four words.
+    const before = text.slice(Math.max(0, cue.start - 60), cue.start);
+    const clause = before.split(/[.;:,()]|\b(?:and|but|while|whereas)\b/i).pop() ?? '';
+    const outcome = clause.trim().split(/\s+/).slice(-4).join(' ');
+    out.push({ phrase: `${outcome} ${cue.text}`.trim(), outcomeWords: contentWords(outcome), measured: !/\b(?:measured|assessed|recorded)\b/i.test(cue.text) });
+  }
+  return out.filter((o) => o.outcomeWords.length > 0);
+}
+
+function nullOutcomeHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  // Only the citation's own words: a pack record's outcomes are read by the checks above.
+  if (!study.text || study.via !== 'citation') return undefined;
+  // "may reduce", or a sentence that itself reports the null result ("…although the trial found no difference"): nothing hidden.
+  // ("a pilot study found" is a hedge of the evidence's stage, not of the claim: only a modal one counts.)
+  if (words.any(facts, 'hedge-modal', 'source-null-outcome-after', 'source-null-outcome-before')) return undefined;
+  const outcomes = nullOutcomes(study.text, words);
+  if (!outcomes.length) return undefined;
+  const at = facts.sentence.start;
+  // The sentence credits the source with an effect: a benefit verb with an object, or an effect word, not negated.
+  const verbs = facts.claimVerbs.filter((v) => v.category !== 'correlational' && v.category !== 'harm' && !isNegated(facts, v));
+  const effects = words.find(facts, 'clinical-effect', 'outcome-improvement', 'superiority').filter((c) => !isNegated(facts, c));
+  const claims: Span[] = [...verbs.map((v) => ({ start: v.start, end: v.object?.end ?? v.end })), ...effects];
+  if (!claims.length) return undefined;
+  const sentenceWords = facts.text.toLowerCase();
+  for (const o of outcomes) {
+    // The sentence names the same outcome ("eye strain", "pain") within the clause of the claim.
+    const named = o.outcomeWords.map((w) => new RegExp(`\\b${w.slice(0, Math.max(4, w.length - 2))}`, 'u').exec(sentenceWords)).filter((m): m is RegExpExecArray => !!m);
+    if (named.length < Math.min(o.outcomeWords.length, 2)) continue;
+    named.sort((a, b) => a.index - b.index);
+    const last = named[named.length - 1]!;
+    // To the end of the outcome's last word ("eye strain", not "eye str").
+    const lastEnd = last.index + (/^\p{L}*/u.exec(sentenceWords.slice(last.index))?.[0].length ?? last[0].length);
+    const outcomeSpan = { start: at + named[0]!.index, end: at + lastEnd };
+    const claim = claims.find((c) => gap(facts, c, outcomeSpan).sameClause && gap(facts, c, outcomeSpan).words <= 8);
+    if (!claim || isNegated(facts, outcomeSpan)) continue;
+    const start = Math.min(claim.start, outcomeSpan.start);
+    const end = Math.max(claim.end, outcomeSpan.end);
+    const said = o.measured ? 'an effect it did not find' : 'an effect on something it did not measure';
+    return {
+      start,
+      end,
+      message: `${quote(facts.text.slice(start - at, end - at))} credits ${study.name} with ${said}: its reference entry says ${quote(o.phrase)}. Say what the study found.`,
+      suggestions: [],
+      evidenceIds: [],
+    };
+  }
+  return undefined;
 }
 
 // ---- A study named in running text: "the 2017 trial by Kreider and colleagues" ----

@@ -63,6 +63,10 @@ export type Slot =
   | 'design-single-case'
   | 'design-survey'
   | 'design-clinical-trial'
+  | 'design-trial-plain'
+  | 'source-null-outcome-after'
+  | 'source-null-outcome-before'
+  | 'null-outcome-generic'
   | 'design-size-large'
   | 'design-review'
   | 'study-mention'
@@ -150,6 +154,11 @@ export class EvidenceWords {
   findIn(text: string, slot: Slot): readonly { start: number; end: number; text: string }[] {
     return this.textMatchers.get(slot)?.find(text) ?? [];
   }
+
+  /** The lexicon entries of the slot that occur in plain text: one entry is one class of words ("ECT", "electroconvulsive therapy"). */
+  entriesIn(text: string, slot: Slot): readonly LexiconEntry[] {
+    return (this.textMatchers.get(slot)?.find(text) ?? []).map((m) => m.entry);
+  }
 }
 
 /** The hits in source order, each dropped when it overlaps one listed before it (the checks are listed by priority). */
@@ -228,6 +237,28 @@ export function topicIntervention(facts: SentenceFacts, index: EvidenceIndex): I
   const resolved = index.intervention(topic.id) ? topic : standsFor(topic, facts.topic.packIntervention, index);
   // Named in an earlier sentence: it has no place in this one.
   return resolved && { ...resolved, start: NOT_HERE, end: NOT_HERE, via: 'reference' };
+}
+
+/**
+ * "Ketamine is given through an IV drip for depression. It's FDA-approved for depression now.": a sentence that opens with
+ * "it", whose topic is a treatment no pack knows (the drip), stands for the one pack treatment the sentence just before it
+ * in the same paragraph named ("ketamine"). Only then: with another pack treatment named there, or the paragraph's earlier
+ * sentence none, "it" is left unresolved.
+ */
+export function pronounPackTopic(facts: SentenceFacts, document: DocumentContext, index: EvidenceIndex): InterventionMention | undefined {
+  const pack = facts.topic.packIntervention;
+  if (!pack || facts.interventions.length || topicIntervention(facts, index)) return undefined;
+  // "It", "It's", "It’s" as the sentence's first word (the tokenizer reads a contraction as one word).
+  if (!/^\s*it(?:['\u2019]s)?\s/i.test(facts.text)) return undefined;
+  const block = document.block;
+  const before = block.prose.slice(0, Math.max(0, facts.sentence.start - block.start));
+  // The sentence just before: from the last full stop before this one.
+  const previous = /(?:^|[.!?]\s)([^.!?]*[.!?]?\s*)$/.exec(before)?.[1] ?? '';
+  if (!previous.trim()) return undefined;
+  const related = new Set(interventionChain(index, pack.id).flatMap((id) => familyMembers(index, id)));
+  const named = index.packs.flatMap((p) => p.interventions).filter((i) => [i.name, ...i.aliases].some((a) => new RegExp(`(?:^|[^\\p{L}-])${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'iu').test(previous)));
+  if (!named.length || named.some((i) => !related.has(i.id) && !interventionChain(index, i.id).includes(pack.id))) return undefined;
+  return { ...pack, start: NOT_HERE, end: NOT_HERE, via: 'reference' };
 }
 
 /** The offset of a treatment named outside the sentence (the topic). */
@@ -493,6 +524,11 @@ function comparatorNamed(facts: SentenceFacts, comparator: string, subject: Inte
     // The subject's own molecule ("ketamine alone") is told apart by the word that qualifies it ("alone").
     const key = head === 'ketamine' || subject.name.toLowerCase().includes(head) ? tokens[1] : head;
     if (key && new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(outside)) return true;
+    // The same treatment in other words: "electroconvulsive therapy" for a comparator recorded as "ECT" (one comparator class of the lexicon).
+    // Only after the subject, where a comparison names what it beat ("ketamine beat electroconvulsive therapy").
+    const classes = words.entriesIn(part, 'comparator-active');
+    const after = isHere(subject) ? facts.text.slice(subject.end - at) : facts.text;
+    if (classes.length && words.entriesIn(after, 'comparator-active').some((e) => classes.includes(e))) return true;
   }
   return false;
 }

@@ -31,6 +31,7 @@ import {
   refersToStudy,
   isHedgedClaim,
   superiorityClaim,
+  pronounPackTopic,
   topicIntervention,
   unshownEffect,
   unshownEffectHit,
@@ -70,6 +71,20 @@ export const evidenceMismatch: RuleDefinition = {
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     const researchNouns = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['research-noun']);
     const findingVerbs = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['finding-verb']);
+    // "proved that", "consistently found": words that vouch for a claim, which overstated-evidence reports.
+    const vouching = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
+    /**
+     * An effect no study has shown, vouched for by overstated-evidence words before it ("ASPIRE I proved that Spravato
+     * prevents suicide attempts", "studies have consistently found that…"): the fault is the proof claimed, which that
+     * rule reports (and citation-mismatch, when a study is named); reported here too it would be counted twice.
+     */
+    const vouchedFor = (facts: SentenceFacts, hit: Span): boolean => {
+      const at = facts.sentence.start;
+      return vouching.find(facts.text).some((v) => {
+        const span = { start: at + v.start, end: at + v.end };
+        return span.end <= hit.start && !isNegated(facts, span) && gap(facts, span, hit).sameClause && gap(facts, span, hit).words <= 3;
+      });
+    };
     const safety = new SafetyEvidence(index, analyzer, words);
     /** "Studies clearly show", "research has consistently found": the claim is put in research's mouth. */
     const creditsResearch = (facts: SentenceFacts): boolean => {
@@ -88,7 +103,8 @@ export const evidenceMismatch: RuleDefinition = {
       if (sentence.question || document.block.kind === 'heading' || document.block.columnHeader || document.referenceEntry) return [];
       const facts = ownVoice(sentence);
       // Nothing to judge without a pack treatment in the sentence or before it.
-      if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index)) {
+      const pronounTopic = pronounPackTopic(facts, document, index);
+      if (!facts.interventions.some((i) => index.intervention(standsForTopic(facts, i, index).id)) && !topicIntervention(facts, index) && !pronounTopic) {
         // An approval credited to a cited study needs no treatment named: the study's population decides.
         if (!facts.conditions.length || !words.any(facts, 'approval', 'approval-plain')) return [];
         const cited = citedSources(facts, document);
@@ -109,11 +125,12 @@ export const evidenceMismatch: RuleDefinition = {
       add(courseHit(facts, index, words, cited));
       for (const cue of words.find(facts, 'share-100', 'share-95', 'share-51')) add(shareHit(facts, cue, index, words));
       for (const d of durationClaims(facts, words)) add(durationHit(facts, d, index, words, cited));
-      for (const cue of words.find(facts, 'approval', 'approval-plain')) add(basisHit(facts, cue, index, cited) ?? regulatoryHit(facts, cue, index, words));
+      for (const cue of words.find(facts, 'approval', 'approval-plain')) add(basisHit(facts, cue, index, cited) ?? regulatoryHit(facts, cue, index, words, pronounTopic));
       for (const cue of words.find(facts, 'status-standard')) add(standardHit(facts, cue, index));
       add(effectSizeHit(facts, index, words, cited));
       add(routeHit(facts, index, words));
-      add(directionHit(facts, index, words));
+      const direction = directionHit(facts, index, words);
+      if (direction && !vouchedFor(facts, direction)) add(direction);
       const superiority = superiorityClaim(facts, words, index, cited);
       // Superiority over a comparator that a cited study did not show is citation-mismatch's to report; credited to
       // uncited research ("studies clearly show X beats Y") it is an evidence claim that needs a source, not a figure to correct.
@@ -559,7 +576,7 @@ function days(value: number, unit: Unit): number {
 
 // ---- Regulatory status: "ketamine is FDA-approved for depression", "Spravato was approved in 2015" ----
 
-function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, words: EvidenceWords): RuleHit | undefined {
+function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, words: EvidenceWords, pronounTopic?: InterventionMention): RuleHit | undefined {
   if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
   const at = facts.sentence.start;
   const years = facts.numbers.filter((n) => n.kind === 'year' && gap(facts, cue, n).words <= 8 && gap(facts, cue, n).sameClause);
@@ -573,7 +590,7 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
       years.some((y) => y.start >= cue.end && gap(facts, cue, y).words <= 4);
     if (!agency && !followed) return undefined;
   }
-  const mention = subjectOfStatus(facts, cue, index, words);
+  const mention = subjectOfStatus(facts, cue, index, words) ?? pronounTopic;
   if (!mention) return undefined;
   const entries = index.regulatoryFor(mention.id);
   if (!entries.length) return undefined;
