@@ -153,29 +153,65 @@ export function sourcesNamedByDetails(text: string, index: EvidenceIndex, words:
   const dates = words.datesIn(text);
   const years = dates.filter((d) => d.year !== undefined);
   const days = dates.filter((d) => d.month !== undefined && d.day !== undefined);
-  for (const source of index.allSources()) {
-    if (!isUsable(source)) continue;
-    const published = source.bibliographic?.published;
-    const recordYears = new Set([source.year, parts(published?.date)?.year, parts(published?.epub)?.year].filter((y): y is number => !!y));
-    const { first, last } = authorsOf(source);
-    for (const surname of new Set([first, last].filter((n): n is string => !!n))) {
-      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(surname)}(?![\\p{L}\\p{N}])`, 'gu'))) {
-        // The sentence's first word is capitalised anyway ("Short reviews…"): there it must read as an author ("Short et al.", "Sanacora and colleagues").
-        if (/^\W*$/.test(text.slice(0, m.index)) && !AUTHOR_AFTER.test(text.slice(m.index! + surname.length))) continue;
-        const year = years.find((y) => recordYears.has(y.year!) && Math.abs(y.start - m.index!) <= 120);
-        if (year) out.push({ start: m.index!, end: m.index! + surname.length, source, key: `author:${surname.toLowerCase()}:${year.year}` });
+  const { surnames, records } = recordsOf(index);
+  // One pass over the text for every recorded surname, rather than one per source.
+  if (years.length && surnames) {
+    for (const m of text.matchAll(surnames)) {
+      const surname = m[0];
+      // The sentence's first word is capitalised anyway ("Short reviews…"): there it must read as an author ("Short et al.", "Sanacora and colleagues").
+      if (/^\W*$/.test(text.slice(0, m.index)) && !AUTHOR_AFTER.test(text.slice(m.index! + surname.length))) continue;
+      for (const record of records) {
+        if (!record.surnames.includes(surname)) continue;
+        const year = years.find((y) => record.years.has(y.year!) && Math.abs(y.start - m.index!) <= 120);
+        if (year) out.push({ start: m.index!, end: m.index! + surname.length, source: record.source, key: `author:${surname.toLowerCase()}:${year.year}` });
       }
     }
-    for (const recorded of [published?.date, published?.epub]) {
-      const p = parts(recorded);
-      if (!p?.day || !p.month) continue;
-      for (const d of days) {
-        if (d.month === p.month && d.day === p.day && (d.year === undefined || d.year === p.year)) out.push({ start: d.start, end: d.end, source, key: `day:${d.month}-${d.day}` });
+  }
+  if (days.length) {
+    for (const record of records) {
+      for (const p of record.days) {
+        for (const d of days) {
+          if (d.month === p.month && d.day === p.day && (d.year === undefined || d.year === p.year)) out.push({ start: d.start, end: d.end, source: record.source, key: `day:${d.month}-${d.day}` });
+        }
       }
     }
   }
   // A name and year, or a day, that fit two sources name neither.
   return out.filter((m) => new Set(out.filter((o) => o.key === m.key).map((o) => o.source.id)).size === 1);
+}
+
+/** What of each usable source can name it in text: its authors' surnames, years and days of publication. */
+interface SourceRecord {
+  source: PackSource;
+  surnames: string[];
+  years: Set<number>;
+  days: { year: number; month: number; day: number }[];
+}
+
+/** Per evidence index (built once: this is asked for every sentence that may name a source). */
+const RECORDS = new WeakMap<EvidenceIndex, { surnames: RegExp | undefined; records: SourceRecord[] }>();
+
+function recordsOf(index: EvidenceIndex): { surnames: RegExp | undefined; records: SourceRecord[] } {
+  let known = RECORDS.get(index);
+  if (known) return known;
+  const records: SourceRecord[] = [];
+  for (const source of index.allSources()) {
+    if (!isUsable(source)) continue;
+    const published = source.bibliographic?.published;
+    const years = new Set([source.year, parts(published?.date)?.year, parts(published?.epub)?.year].filter((y): y is number => !!y));
+    const { first, last } = authorsOf(source);
+    const surnames = [...new Set([first, last].filter((n): n is string => !!n))];
+    const days = [published?.date, published?.epub]
+      .map((recorded) => parts(recorded))
+      .filter((p): p is { year: number; month: number; day: number } => !!p?.day && !!p.month);
+    records.push({ source, surnames, years, days });
+  }
+  // Longest first, so "McIntyre" is not read as a shorter surname it begins with.
+  const all = [...new Set(records.flatMap((r) => r.surnames))].sort((a, b) => b.length - a.length);
+  const surnames = all.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
+  known = { surnames, records };
+  RECORDS.set(index, known);
+  return known;
 }
 
 function escape(s: string): string {
