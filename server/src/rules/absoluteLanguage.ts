@@ -2,7 +2,7 @@
 // when they describe what a treatment does, not when they instruct the reader,
 // set a condition, report a cited finding or describe a harm or an illness.
 
-import { CLAUSE_JOIN, isAttributed, isCited, wordCount, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, instructionPromise, isAttributed, isCited, wordCount, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { LexiconEntry } from '../core/knowledge/lexicons.js';
 import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { Span } from '../core/types.js';
@@ -55,7 +55,7 @@ export const absoluteLanguage: RuleDefinition = {
       if (!facts.aboutHealth && !facts.claimVerbs.some(isBenefitClaim)) return [];
       // An instruction claims nothing, unless it ends in a promise ("Take them nightly and your pain will be gone for good").
       // "Try the spray and never again suffer from cramps": the promise is the clause after "and".
-      const promise = facts.instruction ? (facts.claimVerbs.find((v) => v.category === 'promise') ?? promisedHealthFuture(facts, healthFuture)) : undefined;
+      const promise = facts.instruction ? (instructionPromise(facts) ?? promisedHealthFuture(facts, healthFuture)) : undefined;
       if (facts.instruction && !promise) return [];
       // Most sentences hold no absolute word: settle them before reading anything else.
       const asserted = terms.find(facts.text).length ? assertedTerms(facts, terms) : [];

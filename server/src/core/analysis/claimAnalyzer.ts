@@ -584,6 +584,28 @@ function isAddOn(f: SentenceFacts, mention: InterventionMention, markers: readon
 
 // ---- Scope helpers the rules share ----
 
+/** "…and it ", "…and these will ": the clause after an instruction, opened by the treatment as its subject. */
+const TREATMENT_CLAUSE_AFTER_AND = /\band\s+(?:it|they|this|these)(?:'ll|\u2019ll|\s+will|\s+can)?\s+(?:\p{L}+ly\s+)?$/iu;
+
+/**
+ * The promise an instruction ends in: a promise verb ("Take them nightly and your pain will be gone"), or a
+ * benefit claim in the clause after "and" with the treatment as its subject ("Wear it an hour a day and it
+ * retrains your muscles"). "Call us and we'll help you manage the pain" has people as subject, and promises nothing.
+ */
+export function instructionPromise(f: SentenceFacts): ClaimVerb | undefined {
+  const at = f.sentence.start;
+  return (
+    f.claimVerbs.find((v) => v.category === 'promise') ??
+    f.claimVerbs.find(
+      (v) =>
+        v.category !== 'harm' &&
+        v.category !== 'correlational' &&
+        !!(v.subject || v.object) &&
+        (TREATMENT_CLAUSE_AFTER_AND.test(f.text.slice(0, v.start - at)) || (!!v.subject && /\band\s+$/i.test(f.text.slice(0, v.subject.start - at)))),
+    )
+  );
+}
+
 /** Whether a negation cue governs the span: before it, in the same clause, within seven words. */
 export function isNegated(f: SentenceFacts, span: Span, ignore: readonly Span[] = []): boolean {
   return f.negations.some(
