@@ -100,7 +100,7 @@ export const absoluteLanguage: RuleDefinition = {
             case 'frequency': // "always works", "relief always comes", not "doctors have always debated how it works".
               return frequencyAboutOutcome(facts, t, (s) => analyzer.isOutcomeWord(s));
             case 'health-future': // "you will never have another panic attack", not "never get a referral" or "never stop taking your medication".
-              return !hedgedBefore(facts, t, modalHedges) && futureIllness(facts, t) && !leadsInstruction(facts, t);
+              return !hedgedBefore(facts, t, modalHedges) && futureIllness(facts, t) && !leadsInstruction(facts, t) && !describesPeople(facts, t);
             case 'permanence': // "a permanent fix", "results that last for years", "your mobility is back permanently"; not "may be permanent".
               return (
                 !hedgedBefore(facts, t, modalHedges) &&
@@ -152,6 +152,11 @@ function promisedHealthFuture(facts: SentenceFacts, healthFuture: PhraseMatcher<
 function futureIllness(facts: SentenceFacts, term: AssertedTerm): boolean {
   const at = facts.sentence.start;
   return facts.conditions.some((c) => c.start >= term.end && closeInClause(facts.text.slice(term.end - at, c.start - at)));
+}
+
+/** "Patients who never complain of pain may still…": a relative clause that picks out people, not a promise made to them. */
+function describesPeople(facts: SentenceFacts, term: AssertedTerm): boolean {
+  return /\b(?:who|whose|that)\s+(?:\p{L}+ly\s+)?$/iu.test(facts.text.slice(0, term.start - facts.sentence.start));
 }
 
 /** "Never get a tattoo when you have eczema": a health-future term that opens an instruction instructs. */
