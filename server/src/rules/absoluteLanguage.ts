@@ -7,7 +7,7 @@ import type { LexiconEntry } from '../core/knowledge/lexicons.js';
 import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { Span } from '../core/types.js';
 import type { RuleDefinition } from './rule.js';
-import { assertedTerms, quote, replacementsFor, type AssertedTerm } from './termMatches.js';
+import { assertedTerms, isInDocumentName, isInProperName, quote, replacementsFor, type AssertedTerm } from './termMatches.js';
 
 /** "If the pain comes back immediately, …", "unless relief is instant": a condition the writer sets, not a promise. */
 const OPEN_CONDITION = /\b(?:if|unless|whether|in case)\b[^,;:\u2014\u2013]*$/i;
@@ -20,7 +20,9 @@ const PEOPLE_QUANTIFIER = /^(?:any|every)(?:one|body)$/i;
 /** Lexicon classes that help judge an absolute word but are not absolute words themselves. */
 const NOT_ABSOLUTE_TERMS: ReadonlySet<string> = new Set(['not-absolute', 'claim-making', 'selling', 'warning']);
 /** "anyone who tells you otherwise", "everyone selling detox teas": a claim-making or selling verb right after the quantifier, or after "who"/"that". */
-const VERB_GAP_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?)?$/i;
+const VERB_GAP_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?|(?:is|are|was|were|keeps|has been|have been)\s+)?$/i;
+/** "Anyone noticing chest pain should call…", "everyone over 50 needs to be screened": an obligation within a few words of the quantifier, in its clause. */
+const OBLIGATION_AFTER = /^(?:\s+[\p{L}\p{N}'\u2019-]+){0,6}?\s+(?:should|must|needs? to|has to|have to|ought to)\b/iu;
 /** "Patients should always report…", "you must never…", "we recommend both for every patient": an obligation or advice, which instructs rather than promises. */
 const OBLIGATION_BEFORE = /\b(?:should|must|need to|needs to|have to|has to|ought to|be sure to|make sure to|remember to|recommend|recommends|advise|advises)\s+(?:[\p{L}'\u2019-]+\s+){0,4}$/iu;
 
@@ -50,7 +52,7 @@ export const absoluteLanguage: RuleDefinition = {
     const healthFuture = analyzer.sentenceMatcher(lexicon, ['health-future']);
     // "may be permanent", "might never need": a modal or tentative verb, not a group ("most patients stay well for good" still promises).
     const modalHedges = analyzer.sentenceMatcher(knowledge.lexicons.hedges, ['modal', 'tentative-verb']);
-    return (facts) => {
+    return (facts, document) => {
       // A product claimed to act ("This balm soothes sore muscles"), a health outcome claimed ("will see bigger gains") or a promise ("you'll sleep deeper") is about health even with no condition named.
       if (!facts.aboutHealth && !facts.claimVerbs.some(isBenefitClaim)) return [];
       // An instruction claims nothing, unless it ends in a promise ("Take them nightly and your pain will be gone for good").
@@ -75,11 +77,17 @@ export const absoluteLanguage: RuleDefinition = {
         .filter((t) => !endsSafetyPhrase(facts.text.slice(0, t.end - at), safety))
         .filter((t) => !purityWords.find(facts.text.slice(t.end - at)).some((m) => m.start <= 1))
         .filter((t) => !idioms.some((s) => s.start <= t.start && t.end <= s.end))
+        // "the Guaranteed Results Bundle", a table row naming it: a word in a product's name promises nothing by itself.
+        .filter((t) => !isInProperName(facts, t) && !isInDocumentName(facts, t, document.names))
         // "not for everyone", "not to everyone": a negation reaching across a preposition.
         .filter((t) => !/\bnot\s+(?:for\s+|to\s+)?$/i.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !OPEN_CONDITION.test(facts.text.slice(0, t.start - at)) && !OPEN_COMPARATOR.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !LIMITED_TO_SOME.test(facts.text.slice(t.end - at)))
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && claimOrSelling.find(facts.text).some((v) => v.start >= t.end - at && VERB_GAP_AFTER.test(facts.text.slice(t.end - at, v.start)))))
+        // "a game-changer for anyone who works from home": the audience a product is for, unless a claim before "for" names a result they got.
+        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && /\bfor\s+$/i.test(facts.text.slice(0, t.start - at)) && !benefitsEveryone(facts, t, resolves)))
+        // "Anyone noticing memory problems should see a doctor": the people an obligation addresses, not people a treatment helped.
+        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && OBLIGATION_AFTER.test(facts.text.slice(t.end - at).split(CLAUSE_JOIN)[0]!)))
         // "a quiet corner for anyone with anxiety": the people a service is for, unless the sentence claims a result for them.
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && /^\s+(?:with|who has|who have|living with)\b/i.test(facts.text.slice(t.end - at)) && !facts.claimVerbs.some(isBenefitClaim)))
         // "Be wary of any clinic that promises instant results", "promised 'guaranteed relief', a line experts called misleading": someone else's claim, warned against.
