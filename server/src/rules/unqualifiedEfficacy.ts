@@ -203,11 +203,11 @@ function outcomeHit(facts: SentenceFacts, span: Span): RuleHit {
 }
 
 /**
- * "100% of the time", "in 100 percent of users": a perfect rate makes a claim absolute; it does not limit it.
+ * "100% of the time", "in 100 percent of users", "kills 99.9% of germs": a perfect or all-but-perfect rate makes a claim absolute; it does not limit it.
  * "works twice as well", "three times faster": a multiple compares, with no group and no measure behind it.
  */
 function isUniversal(n: NumberMention): boolean {
-  return ((n.kind === 'percent' || n.kind === 'fraction') && (n.value ?? 0) >= 100) || n.kind === 'multiple';
+  return ((n.kind === 'percent' || n.kind === 'fraction') && (n.value ?? 0) >= 99) || n.kind === 'multiple';
 }
 
 /**
