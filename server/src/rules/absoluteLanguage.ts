@@ -21,6 +21,13 @@ const PEOPLE_QUANTIFIER = /^(?:any|every)(?:one|body)$/i;
 const NOT_ABSOLUTE_TERMS: ReadonlySet<string> = new Set(['not-absolute', 'claim-making', 'selling', 'warning']);
 /** "anyone who tells you otherwise", "everyone selling detox teas": a claim-making or selling verb right after the quantifier, or after "who"/"that". */
 const VERB_GAP_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?|(?:is|are|was|were|keeps|has been|have been)\s+)?$/i;
+/** "for anyone who works from home": a quantifier after "for", with no outcome word before it in its clause. */
+function isAudience(facts: SentenceFacts, term: AssertedTerm, isOutcome: (s: string) => boolean): boolean {
+  const before = facts.text.slice(0, term.start - facts.sentence.start);
+  if (!/\bfor\s+$/i.test(before)) return false;
+  return !isOutcome(before.slice(lastClauseBreak(facts.text, before.length)));
+}
+
 /** "Anyone noticing chest pain should call…", "everyone over 50 needs to be screened": an obligation within a few words of the quantifier, in its clause. */
 const OBLIGATION_AFTER = /^(?:\s+[\p{L}\p{N}'\u2019-]+){0,6}?\s+(?:should|must|needs? to|has to|have to|ought to)\b/iu;
 /** "Patients should always report…", "you must never…", "we recommend both for every patient": an obligation or advice, which instructs rather than promises. */
@@ -84,8 +91,8 @@ export const absoluteLanguage: RuleDefinition = {
         .filter((t) => !OPEN_CONDITION.test(facts.text.slice(0, t.start - at)) && !OPEN_COMPARATOR.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !LIMITED_TO_SOME.test(facts.text.slice(t.end - at)))
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && claimOrSelling.find(facts.text).some((v) => v.start >= t.end - at && VERB_GAP_AFTER.test(facts.text.slice(t.end - at, v.start)))))
-        // "a game-changer for anyone who works from home": the audience a product is for, unless a claim before "for" names a result they got.
-        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && /\bfor\s+$/i.test(facts.text.slice(0, t.start - at)) && !benefitsEveryone(facts, t, resolves)))
+        // "a game-changer for anyone who works from home": the audience a product is for, unless what stands before "for" is a result ("relief is instant for everyone").
+        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && isAudience(facts, t, (s) => analyzer.isOutcomeWord(s)) && !benefitsEveryone(facts, t, resolves)))
         // "Anyone noticing memory problems should see a doctor": the people an obligation addresses, not people a treatment helped.
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && OBLIGATION_AFTER.test(facts.text.slice(t.end - at).split(CLAUSE_JOIN)[0]!)))
         // "a quiet corner for anyone with anxiety": the people a service is for, unless the sentence claims a result for them.
