@@ -2,12 +2,12 @@
 // when they describe what a treatment does, not when they instruct the reader,
 // set a condition, report a cited finding or describe a harm or an illness.
 
-import { CLAUSE_JOIN, isAttributed, isCited, wordCount, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, instructionPromise, isAttributed, isCited, wordCount, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import type { LexiconEntry } from '../core/knowledge/lexicons.js';
 import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { Span } from '../core/types.js';
 import type { RuleDefinition } from './rule.js';
-import { assertedTerms, quote, replacementsFor, type AssertedTerm } from './termMatches.js';
+import { assertedTerms, isInDocumentName, isInProperName, quote, replacementsFor, type AssertedTerm } from './termMatches.js';
 
 /** "If the pain comes back immediately, …", "unless relief is instant": a condition the writer sets, not a promise. */
 const OPEN_CONDITION = /\b(?:if|unless|whether|in case)\b[^,;:\u2014\u2013]*$/i;
@@ -20,7 +20,16 @@ const PEOPLE_QUANTIFIER = /^(?:any|every)(?:one|body)$/i;
 /** Lexicon classes that help judge an absolute word but are not absolute words themselves. */
 const NOT_ABSOLUTE_TERMS: ReadonlySet<string> = new Set(['not-absolute', 'claim-making', 'selling', 'warning']);
 /** "anyone who tells you otherwise", "everyone selling detox teas": a claim-making or selling verb right after the quantifier, or after "who"/"that". */
-const VERB_GAP_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?)?$/i;
+const VERB_GAP_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?|(?:is|are|was|were|keeps|has been|have been)\s+)?$/i;
+/** "for anyone who works from home": a quantifier after "for", with no outcome word before it in its clause. */
+function isAudience(facts: SentenceFacts, term: AssertedTerm, isOutcome: (s: string) => boolean): boolean {
+  const before = facts.text.slice(0, term.start - facts.sentence.start);
+  if (!/\bfor\s+$/i.test(before)) return false;
+  return !isOutcome(before.slice(lastClauseBreak(facts.text, before.length)));
+}
+
+/** "Anyone noticing chest pain should call…", "everyone over 50 needs to be screened": an obligation within a few words of the quantifier, in its clause. */
+const OBLIGATION_AFTER = /^(?:\s+[\p{L}\p{N}'\u2019-]+){0,6}?\s+(?:should|must|needs? to|has to|have to|ought to)\b/iu;
 /** "Patients should always report…", "you must never…", "we recommend both for every patient": an obligation or advice, which instructs rather than promises. */
 const OBLIGATION_BEFORE = /\b(?:should|must|need to|needs to|have to|has to|ought to|be sure to|make sure to|remember to|recommend|recommends|advise|advises)\s+(?:[\p{L}'\u2019-]+\s+){0,4}$/iu;
 
@@ -50,12 +59,12 @@ export const absoluteLanguage: RuleDefinition = {
     const healthFuture = analyzer.sentenceMatcher(lexicon, ['health-future']);
     // "may be permanent", "might never need": a modal or tentative verb, not a group ("most patients stay well for good" still promises).
     const modalHedges = analyzer.sentenceMatcher(knowledge.lexicons.hedges, ['modal', 'tentative-verb']);
-    return (facts) => {
+    return (facts, document) => {
       // A product claimed to act ("This balm soothes sore muscles"), a health outcome claimed ("will see bigger gains") or a promise ("you'll sleep deeper") is about health even with no condition named.
       if (!facts.aboutHealth && !facts.claimVerbs.some(isBenefitClaim)) return [];
       // An instruction claims nothing, unless it ends in a promise ("Take them nightly and your pain will be gone for good").
       // "Try the spray and never again suffer from cramps": the promise is the clause after "and".
-      const promise = facts.instruction ? (facts.claimVerbs.find((v) => v.category === 'promise') ?? promisedHealthFuture(facts, healthFuture)) : undefined;
+      const promise = facts.instruction ? (instructionPromise(facts) ?? promisedHealthFuture(facts, healthFuture)) : undefined;
       if (facts.instruction && !promise) return [];
       // Most sentences hold no absolute word: settle them before reading anything else.
       const asserted = terms.find(facts.text).length ? assertedTerms(facts, terms) : [];
@@ -75,11 +84,17 @@ export const absoluteLanguage: RuleDefinition = {
         .filter((t) => !endsSafetyPhrase(facts.text.slice(0, t.end - at), safety))
         .filter((t) => !purityWords.find(facts.text.slice(t.end - at)).some((m) => m.start <= 1))
         .filter((t) => !idioms.some((s) => s.start <= t.start && t.end <= s.end))
+        // "the Guaranteed Results Bundle", a table row naming it: a word in a product's name promises nothing by itself.
+        .filter((t) => !isInProperName(facts, t) && !isInDocumentName(facts, t, document.names))
         // "not for everyone", "not to everyone": a negation reaching across a preposition.
         .filter((t) => !/\bnot\s+(?:for\s+|to\s+)?$/i.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !OPEN_CONDITION.test(facts.text.slice(0, t.start - at)) && !OPEN_COMPARATOR.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !LIMITED_TO_SOME.test(facts.text.slice(t.end - at)))
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && claimOrSelling.find(facts.text).some((v) => v.start >= t.end - at && VERB_GAP_AFTER.test(facts.text.slice(t.end - at, v.start)))))
+        // "a game-changer for anyone who works from home": the audience a product is for, unless what stands before "for" is a result ("relief is instant for everyone").
+        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && isAudience(facts, t, (s) => analyzer.isOutcomeWord(s)) && !benefitsEveryone(facts, t, resolves)))
+        // "Anyone noticing memory problems should see a doctor": the people an obligation addresses, not people a treatment helped.
+        .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && OBLIGATION_AFTER.test(facts.text.slice(t.end - at).split(CLAUSE_JOIN)[0]!)))
         // "a quiet corner for anyone with anxiety": the people a service is for, unless the sentence claims a result for them.
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && /^\s+(?:with|who has|who have|living with)\b/i.test(facts.text.slice(t.end - at)) && !facts.claimVerbs.some(isBenefitClaim)))
         // "Be wary of any clinic that promises instant results", "promised 'guaranteed relief', a line experts called misleading": someone else's claim, warned against.
@@ -100,7 +115,7 @@ export const absoluteLanguage: RuleDefinition = {
             case 'frequency': // "always works", "relief always comes", not "doctors have always debated how it works".
               return frequencyAboutOutcome(facts, t, (s) => analyzer.isOutcomeWord(s));
             case 'health-future': // "you will never have another panic attack", not "never get a referral" or "never stop taking your medication".
-              return !hedgedBefore(facts, t, modalHedges) && futureIllness(facts, t) && !leadsInstruction(facts, t);
+              return !hedgedBefore(facts, t, modalHedges) && futureIllness(facts, t) && !leadsInstruction(facts, t) && !describesPeople(facts, t);
             case 'permanence': // "a permanent fix", "results that last for years", "your mobility is back permanently"; not "may be permanent".
               return (
                 !hedgedBefore(facts, t, modalHedges) &&
@@ -152,6 +167,11 @@ function promisedHealthFuture(facts: SentenceFacts, healthFuture: PhraseMatcher<
 function futureIllness(facts: SentenceFacts, term: AssertedTerm): boolean {
   const at = facts.sentence.start;
   return facts.conditions.some((c) => c.start >= term.end && closeInClause(facts.text.slice(term.end - at, c.start - at)));
+}
+
+/** "Patients who never complain of pain may still…": a relative clause that picks out people, not a promise made to them. */
+function describesPeople(facts: SentenceFacts, term: AssertedTerm): boolean {
+  return /\b(?:who|whose|that)\s+(?:\p{L}+ly\s+)?$/iu.test(facts.text.slice(0, term.start - facts.sentence.start));
 }
 
 /** "Never get a tattoo when you have eczema": a health-future term that opens an instruction instructs. */

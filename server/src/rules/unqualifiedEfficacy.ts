@@ -2,7 +2,7 @@
 // with nothing that qualifies it: no hedge, no population, no size of effect
 // and no source ("Ketamine cures depression.").
 
-import { CLAUSE_JOIN, isAttributed, isCited, isNegated, wordCount, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
+import { CLAUSE_JOIN, instructionPromise, isAttributed, isCited, isNegated, wordCount, type ClaimVerb, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
 import { isMagnitude } from '../core/analysis/numbers.js';
 import { packRewording } from '../core/evidence/evidenceFixes.js';
 import type { Knowledge } from '../core/knowledge/knowledge.js';
@@ -30,8 +30,8 @@ export const unqualifiedEfficacy: RuleDefinition = {
     // "Few antidepressants can match that", "nothing works better than cold water": a comparison won by denying rivals.
     const unmatched = analyzer.sentenceMatcher(knowledge.lexicons['claim-verbs'], ['unmatched']);
     return (facts, document) => {
-      // An instruction ("Ask your doctor…") claims nothing, unless it ends in a promise ("Take them nightly and your anxiety will be gone").
-      if (facts.question || (facts.instruction && !facts.claimVerbs.some((v) => v.category === 'promise'))) return [];
+      // An instruction ("Ask your doctor…") claims nothing, unless it ends in a promise ("Take them nightly and your anxiety will be gone", "…and it retrains your muscles").
+      if (facts.question || (facts.instruction && !instructionPromise(facts))) return [];
       if (isCited(facts)) return [];
       // A source cited later in the paragraph qualifies the claims before it.
       if (document.citedFrom(facts.sentence.start)) return [];
@@ -203,11 +203,11 @@ function outcomeHit(facts: SentenceFacts, span: Span): RuleHit {
 }
 
 /**
- * "100% of the time", "in 100 percent of users": a perfect rate makes a claim absolute; it does not limit it.
+ * "100% of the time", "in 100 percent of users", "kills 99.9% of germs": a perfect or all-but-perfect rate makes a claim absolute; it does not limit it.
  * "works twice as well", "three times faster": a multiple compares, with no group and no measure behind it.
  */
 function isUniversal(n: NumberMention): boolean {
-  return ((n.kind === 'percent' || n.kind === 'fraction') && (n.value ?? 0) >= 100) || n.kind === 'multiple';
+  return ((n.kind === 'percent' || n.kind === 'fraction') && (n.value ?? 0) >= 99) || n.kind === 'multiple';
 }
 
 /**

@@ -338,7 +338,7 @@ export class ClaimAnalyzer {
       if (phrase && category !== 'promise' && this.agentFragments.find(phrase.text).some((a) => a.end === phrase.text.length)) continue;
       // "Sleep deprivation increases anxiety", "chronic stress lowers immunity": a harmful exposure or a condition as subject states a cause of harm.
       if (phrase && category !== 'promise' && [...this.exposureFragments.find(phrase.text), ...this.conditionFragments.find(phrase.text)].some((a) => a.end === phrase.text.length)) continue;
-      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) {
+      if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || SUBJECT_VERB_ADVERB.test(text.slice(subject.end - at, m.start).trim()) || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) {
         // "Adjustments cure migraines", "saunas flush out toxins": a plural common noun heading the subject makes a base form a verb, with a health object.
         // "growth factors that wake up sleeping follicles": so does a plural thing a relative "that" or "which" hangs on.
         const head = phrase && this.isThingSubject(phrase.text) ? phrase : object ? this.relativeAntecedent(text, m.start) : undefined;
@@ -398,6 +398,9 @@ export class ClaimAnalyzer {
           return referent ? [{ start: at + r.start, end: at + r.end, id: referent.id, name: referent.name, via: 'reference' as const }] : [];
         }),
     ].sort((a, b) => b.end - a.end);
+    // "Curcumin, the active compound in turmeric, shuts down…": the treatment an appositive renames is the subject, not the one inside it.
+    const renamed = facts.interventions.find((i) => i.end <= at + verbStart && APPOSITIVE.test(facts.text.slice(i.end - at, verbStart)) && !/\b(?:of|about|than|with|without|from|to|like|unlike|including|versus|vs)\s*$/i.test(facts.text.slice(0, i.start - at)));
+    if (renamed) return renamed;
     const nearest = candidates[0] ?? labelSubject(facts.text, verbStart, at) ?? this.treatmentNounSubject(facts, verbStart);
     if (!nearest) return undefined;
     const between = facts.text.slice(nearest.end - at, verbStart);
@@ -507,8 +510,8 @@ const NOT_A_SUBJECT = /^(?:others|ones|years|months|weeks|days|hours|minutes|tim
 function nounPhraseBefore(text: string, verbStart: number): { start: number; text: string } | undefined {
   const from = Math.max(0, verbStart - 80);
   const words = [...text.slice(from, verbStart).matchAll(/\S+/g)];
-  // "Saunas gently flush out…": an adverb between subject and verb.
-  if (words.length && /^\p{L}+ly$/u.test(words[words.length - 1]![0])) words.pop();
+  // "Saunas gently flush out…", "the lenses also protect…": an adverb between subject and verb.
+  if (words.length && SUBJECT_VERB_ADVERB.test(words[words.length - 1]![0])) words.pop();
   let first = words.length;
   let opened = false;
   for (let i = words.length - 1; i >= 0 && !opened; i--) {
@@ -531,6 +534,11 @@ function nounPhraseBefore(text: string, verbStart: number): { start: number; tex
   if (phraseWords.some((w, i) => !/^[\p{L}\p{N}'\u2019-]+$/u.test(w) || (FUNCTION_WORD.test(w) && !(i === 0 && /^(?:this|its|my|his|her)$/i.test(w))))) return undefined;
   return { start, text: phrase };
 }
+
+/** "-ly" adverbs and the few common ones without it that stand between a subject and its verb. */
+const SUBJECT_VERB_ADVERB = /^(?:\p{L}+ly|also|even|just|still|actually|truly)$/iu;
+/** ", the active compound in turmeric, ": an appositive that renames the subject before its verb. */
+const APPOSITIVE = /^,\s+(?:the|a|an|our|its|this)\s[^,;:()\u2014\u2013]{1,60},\s+(?:\p{L}+ly\s+|also\s+)?$/iu;
 
 const LABEL_THEN_VERB = /^\s*((?:[A-Z][\p{L}\p{N}'\u2019&+-]*\s+){0,4}[A-Z][\p{L}\p{N}'\u2019&+-]*)\s*:\s*$/u;
 
@@ -583,6 +591,28 @@ function isAddOn(f: SentenceFacts, mention: InterventionMention, markers: readon
 }
 
 // ---- Scope helpers the rules share ----
+
+/** "…and it ", "…and these will ": the clause after an instruction, opened by the treatment as its subject. */
+const TREATMENT_CLAUSE_AFTER_AND = /\band\s+(?:it|they|this|these)(?:'ll|\u2019ll|\s+will|\s+can)?\s+(?:\p{L}+ly\s+)?$/iu;
+
+/**
+ * The promise an instruction ends in: a promise verb ("Take them nightly and your pain will be gone"), or a
+ * benefit claim in the clause after "and" with the treatment as its subject ("Wear it an hour a day and it
+ * retrains your muscles"). "Call us and we'll help you manage the pain" has people as subject, and promises nothing.
+ */
+export function instructionPromise(f: SentenceFacts): ClaimVerb | undefined {
+  const at = f.sentence.start;
+  return (
+    f.claimVerbs.find((v) => v.category === 'promise') ??
+    f.claimVerbs.find(
+      (v) =>
+        v.category !== 'harm' &&
+        v.category !== 'correlational' &&
+        !!(v.subject || v.object) &&
+        (TREATMENT_CLAUSE_AFTER_AND.test(f.text.slice(0, v.start - at)) || (!!v.subject && /\band\s+$/i.test(f.text.slice(0, v.subject.start - at)))),
+    )
+  );
+}
 
 /** Whether a negation cue governs the span: before it, in the same clause, within seven words. */
 export function isNegated(f: SentenceFacts, span: Span, ignore: readonly Span[] = []): boolean {
