@@ -18,7 +18,9 @@ const LIMITED_TO_SOME = /^\s+(?:[\p{L}-]+\s+)?(?:for|in)\s+(?:some|a few|a minor
 /** "anyone", "everybody": a quantifier over people, who may be those making claims rather than those who benefit. */
 const PEOPLE_QUANTIFIER = /^(?:any|every)(?:one|body)$/i;
 /** Lexicon classes that help judge an absolute word but are not absolute words themselves. */
-const NOT_ABSOLUTE_TERMS: ReadonlySet<string> = new Set(['not-absolute', 'claim-making', 'selling', 'warning']);
+const NOT_ABSOLUTE_TERMS: ReadonlySet<string> = new Set(['not-absolute', 'claim-making', 'selling', 'warning', 'treatment-uptake']);
+/** "every veteran who", "all of our clients who", "everyone who": a quantifier over people, with at most two words ("single", a noun) before the relative clause. */
+const UPTAKE_GAP = /^(?:\s+[\p{L}'\u2019-]+){0,2}\s+$/u;
 /** "anyone who tells you otherwise", "everyone selling detox teas": a claim-making or selling verb right after the quantifier, or after "who"/"that". */
 const VERB_GAP_AFTER = /^\s+(?:(?:who|that)\s+(?:\w+\s+)?|(?:is|are|was|were|keeps|has been|have been)\s+)?$/i;
 /** "for anyone who works from home": a quantifier after "for", with no outcome word before it in its clause. */
@@ -59,9 +61,14 @@ export const absoluteLanguage: RuleDefinition = {
     const healthFuture = analyzer.sentenceMatcher(lexicon, ['health-future']);
     // "may be permanent", "might never need": a modal or tentative verb, not a group ("most patients stay well for good" still promises).
     const modalHedges = analyzer.sentenceMatcher(knowledge.lexicons.hedges, ['modal', 'tentative-verb']);
+    // "everyone who uses the mat", "every veteran who received the block": the people a treatment reached.
+    const uptake = analyzer.sentenceMatcher(lexicon, ['treatment-uptake']);
+    const isResult = (s: string) => analyzer.isOutcomeWord(s) || benefitObjects.test(s) || resolves.test(s);
     return (facts, document) => {
+      const uptakes = uptake.find(facts.text);
       // A product claimed to act ("This balm soothes sore muscles"), a health outcome claimed ("will see bigger gains") or a promise ("you'll sleep deeper") is about health even with no condition named.
-      if (!facts.aboutHealth && !facts.claimVerbs.some(isBenefitClaim)) return [];
+      // So is a result stated of the people who took a treatment ("everyone who uses the mat sleeps through the night").
+      if (!facts.aboutHealth && !facts.claimVerbs.some(isBenefitClaim) && !uptakes.some((u) => isResult(facts.text.slice(u.end)))) return [];
       // An instruction claims nothing, unless it ends in a promise ("Take them nightly and your pain will be gone for good").
       // "Try the spray and never again suffer from cramps": the promise is the clause after "and".
       const promise = facts.instruction ? (instructionPromise(facts) ?? promisedHealthFuture(facts, healthFuture)) : undefined;
@@ -109,11 +116,11 @@ export const absoluteLanguage: RuleDefinition = {
             case 'outcome-statement': // "never wears off" says what the outcome is.
               return true;
             case 'quantifier': // "every capsule restores": only as the subject of a claim, or over the illnesses a claim promises to end ("prevents every flu").
-              return opensClaim(facts, t) || quantifiesClaimedCondition(facts, t) || benefitsEveryone(facts, t, resolves);
+              return opensClaim(facts, t) || quantifiesClaimedCondition(facts, t) || benefitsEveryone(facts, t, resolves) || reachedEveryone(facts, t, uptakes, isResult);
             case 'treatment-need': // "never need another infusion", not "never need a referral".
               return treatments.some((s) => s.start >= t.end && wordCount(facts.text.slice(t.end - at, s.start - at)) <= 3);
-            case 'frequency': // "always works", "relief always comes", not "doctors have always debated how it works".
-              return frequencyAboutOutcome(facts, t, (s) => analyzer.isOutcomeWord(s));
+            case 'frequency': // "always works", "relief always comes", "always prevent eye strain", not "doctors have always debated how it works".
+              return frequencyAboutOutcome(facts, t, isResult) || modifiedClaim(facts, t);
             case 'health-future': // "you will never have another panic attack", not "never get a referral" or "never stop taking your medication".
               return !hedgedBefore(facts, t, modalHedges) && futureIllness(facts, t) && !leadsInstruction(facts, t) && !describesPeople(facts, t);
             case 'permanence': // "a permanent fix", "results that last for years", "your mobility is back permanently"; not "may be permanent".
@@ -123,7 +130,16 @@ export const absoluteLanguage: RuleDefinition = {
                 (nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s) || benefitObjects.test(s)) || opensClaim(facts, t) || modifiesClaim(facts, t) || closesClaim(facts, t))
               );
             default:
-              return nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s)) || opensClaim(facts, t) || modifiesClaim(facts, t) || closesClaim(facts, t) || benefitsEveryone(facts, t, resolves);
+              // "100% effective", "completely cures": the term may name the outcome itself.
+              return (
+                analyzer.isOutcomeWord(t.text) ||
+                nearOutcome(facts.text, t.start - at, t.end - at, (s) => analyzer.isOutcomeWord(s)) ||
+                opensClaim(facts, t) ||
+                modifiesClaim(facts, t) ||
+                closesClaim(facts, t) ||
+                benefitsEveryone(facts, t, resolves) ||
+                reachedEveryone(facts, t, uptakes, isResult)
+              );
           }
         })
         .map((t) => {
@@ -286,7 +302,8 @@ function opensClaim(facts: SentenceFacts, term: AssertedTerm): boolean {
 function benefitsEveryone(facts: SentenceFacts, term: AssertedTerm, resolves: PhraseMatcher<LexiconEntry>): boolean {
   const at = facts.sentence.start;
   const before = facts.text.slice(0, term.start - at);
-  const forAt = /\bfor\s+$/i.exec(before);
+  // "works for every patient", "works in every situation", "helps across all cases".
+  const forAt = /\b(?:for|in|across)\s+$/i.exec(before);
   if (!forAt) return false;
   const clause = before.slice(0, forAt.index);
   const clauseStart = Math.max(...[...clause.matchAll(new RegExp(CLAUSE_JOIN.source, 'gi'))].map((m) => m.index! + m[0].length), 0);
@@ -345,4 +362,28 @@ function lastWords(text: string, n: number): string {
 
 function firstWords(text: string, n: number): string {
   return text.split(/\s+/).slice(0, n + 1).join(' ');
+}
+
+/** "The glasses always prevent eye strain": "always" right before the verb of a benefit claim, in its clause. */
+function modifiedClaim(facts: SentenceFacts, term: AssertedTerm): boolean {
+  const at = facts.sentence.start;
+  return facts.claimVerbs.some((v) => isBenefitClaim(v) && v.start >= term.end && wordCount(facts.text.slice(term.end - at, v.start - at)) <= 1);
+}
+
+/** A passive of procedure after the people ("everyone who finishes is screened", "every client who tried it was asked to…"): logistics, not a result. */
+const PROCEDURE_PREDICATE = /\b(?:is|are|was|were|gets?|got|will be)\s+(?:then\s+|also\s+|first\s+)?(?:asked|screened|given|offered|sent|invited|booked|seen|called|contacted|checked|monitored|assessed|charged|billed|required|expected|enrolled|followed up|placed|assigned)\b/i;
+
+/**
+ * "Everyone who uses the mat sleeps through the night", "every veteran who received the block was free of flashbacks":
+ * a quantifier over people, then a relative clause of treatment uptake, then a result said of all of them;
+ * not "we book a call for everyone who finishes the course" (no result) or "everyone who tries it is screened first".
+ */
+function reachedEveryone(facts: SentenceFacts, term: AssertedTerm, uptakes: readonly { start: number; end: number }[], isResult: (s: string) => boolean): boolean {
+  const at = facts.sentence.start;
+  const u = uptakes.find((m) => m.start >= term.end - at && UPTAKE_GAP.test(' ' + facts.text.slice(term.end - at, m.start)));
+  if (!u) return false;
+  // The audience a service is for ("a call for everyone who finishes") is left to isAudience and benefitsEveryone.
+  if (/\bfor\s+$/i.test(facts.text.slice(0, term.start - at))) return false;
+  const rest = facts.text.slice(u.end);
+  return isResult(rest) && !PROCEDURE_PREDICATE.test(rest);
 }
