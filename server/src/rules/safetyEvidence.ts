@@ -132,7 +132,12 @@ export class SafetyEvidence {
     const least = c.record.minimumDuration;
     if (!least) return undefined;
     // The period the term names follows it: "watched for 30 minutes", "observation of about 30 minutes".
-    const d = facts.numbers.find((n) => n.kind === 'duration' && n.value !== undefined && n.start >= c.end && gap(facts, c, n).words <= 4 && gap(facts, c, n).sameClause);
+    // Or stands before it, joined by "of": "just one hour of monitoring", "a 30-minute observation".
+    const at = facts.sentence.start;
+    const before = (n: Span) => n.end <= c.start && /^(?:\s+of)?\s+$|^-?\s*$/.test(facts.text.slice(n.end - at, c.start - at).replace(/^-(?:minute|hour)s?/i, ''));
+    const d = facts.numbers.find(
+      (n) => n.kind === 'duration' && n.value !== undefined && ((n.start >= c.end && gap(facts, c, n).words <= 4 && gap(facts, c, n).sameClause) || before(n)),
+    );
     if (!d || isNegated(facts, c) || isAttributed(facts, d, OWN_VOICE)) return undefined;
     const hours = d.value! * 24;
     const required = least.value * HOURS[least.unit];

@@ -57,6 +57,69 @@ function safeWithAnyMedicine(facts: SentenceFacts, medicines: PhraseMatcher<Lexi
   return [];
 }
 
+/** Up to two words between a denial frame and what it denies: "no risk of becoming dependent", "never develop a dependence". */
+const DENIAL_BRIDGE = /^\s+(?:(?:becoming|getting|growing|developing|forming|being|a|an|any)\s+){0,2}$/i;
+
+/**
+ * "No potential for dependence", "you cannot get hooked", "zero chance of becoming dependent": a denial frame
+ * (lexicon category `dependence-denial`) followed by a dependence word (`dependence-state`). Both halves are
+ * vocabulary; the rule reads only their order and the few filler words between.
+ */
+function dependenceDenied(facts: SentenceFacts, frames: PhraseMatcher<LexiconEntry>, states: PhraseMatcher<LexiconEntry>): AssertedTerm[] {
+  const found = frames.find(facts.text);
+  if (!found.length) return [];
+  const at = facts.sentence.start;
+  const denied = states.find(facts.text);
+  for (const frame of found) {
+    const state = denied.find((d) => d.start >= frame.end && DENIAL_BRIDGE.test(facts.text.slice(frame.end, d.start)));
+    if (!state) continue;
+    const term: AssertedTerm = {
+      start: at + frame.start,
+      end: at + state.end,
+      text: facts.text.slice(frame.start, state.end),
+      entry: { terms: [], note: 'Some treatments (ketamine, esketamine and sleep aids among them) carry warnings about dependence and misuse.' },
+    };
+    // The frame holds its own negation word ("no", "cannot"); isNegated reads only one before it ("it is not true that…").
+    if (!(facts.question || isNegated(facts, term) || isAttributed(facts, term, { reportedSpeech: false }))) return [term];
+  }
+  return [];
+}
+
+/** "…wear off within half an hour, so…": the effects-gone reason stands first and leads to the permission ("Because…, you can" too). */
+const SO_BETWEEN = /\b(?:so|therefore|which means|meaning)\b/i;
+/** "…the same afternoon, since the effects are completely gone": the permission first, its reason after. */
+const BECAUSE_BETWEEN = /\b(?:since|as|because|given that|now that)\b/i;
+
+/**
+ * "The effects wear off within half an hour, so you can safely go back to work": going back to work or driving
+ * permitted because the effects are said to be over. Feeling normal is not being fit to drive, so the reason
+ * makes it a no-downtime claim; the permission alone ("you can drive yourself home after TMS") may be accurate.
+ */
+function backToNormalBecauseEffectsGone(facts: SentenceFacts, words: { gone: PhraseMatcher<LexiconEntry>; activities: PhraseMatcher<LexiconEntry>; permissions: PhraseMatcher<LexiconEntry> }): AssertedTerm[] {
+  const gone = words.gone.find(facts.text);
+  if (!gone.length) return [];
+  const at = facts.sentence.start;
+  const permissions = words.permissions.find(facts.text);
+  for (const activity of words.activities.find(facts.text)) {
+    const permission = permissions.filter((p) => p.end <= activity.start && /^\s*(?:\w+\s+)?$/.test(facts.text.slice(p.end, activity.start))).pop();
+    if (!permission) continue;
+    const reason = gone.find((g) =>
+      g.end <= permission.start
+        ? SO_BETWEEN.test(facts.text.slice(g.end, permission.start)) || BECAUSE_BETWEEN.test(facts.text.slice(0, g.start).split(/[;:]/).pop()!)
+        : g.start >= activity.end && BECAUSE_BETWEEN.test(facts.text.slice(activity.end, g.start)),
+    );
+    if (!reason) continue;
+    const term: AssertedTerm = {
+      start: at + permission.start,
+      end: at + activity.end,
+      text: facts.text.slice(permission.start, activity.end),
+      entry: { terms: [], note: 'Feeling normal is not being fit to drive or work: say how long patients are monitored and when they may drive.' },
+    };
+    if (!(facts.question || isNegated(facts, term) || isAttributed(facts, term, { reportedSpeech: false }))) return [term];
+  }
+  return [];
+}
+
 export const safetyOverclaim: RuleDefinition = {
   id: 'safety-overclaim',
   title: 'Safety overclaim',
@@ -68,9 +131,17 @@ export const safetyOverclaim: RuleDefinition = {
     const medicines = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim'], ['medicine-noun']);
     const everyone = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['']);
     const claimMaking = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['claim-making']);
+    const denialFrames = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim'], ['dependence-denial']);
+    const dependenceStates = analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim'], ['dependence-state']);
+    const backToNormal = {
+      gone: analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim'], ['effects-gone']),
+      activities: analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim'], ['resumed-activity']),
+      permissions: analyzer.sentenceMatcher(knowledge.lexicons['safety-overclaim'], ['activity-permission']),
+    };
     const warnings = analyzer.sentenceMatcher(knowledge.lexicons['absolute-language'], ['warning']);
     return (facts) =>
-      [...assertedTerms(facts, terms), ...safeForEveryone(facts, everyone), ...safeWithAnyMedicine(facts, medicines)]
+      [...assertedTerms(facts, terms), ...safeForEveryone(facts, everyone), ...safeWithAnyMedicine(facts, medicines), ...dependenceDenied(facts, denialFrames, dependenceStates), ...backToNormalBecauseEffectsGone(facts, backToNormal)]
+        .filter((t, i, all) => !all.some((o, j) => j < i && o.start < t.end && t.start < o.end))
         // "Be wary of any clinic that calls the procedure risk-free": someone else's claim, warned against.
         .filter((t) => !(warnings.test(facts.text) && claimMaking.find(facts.text).some((v) => v.end <= t.start - facts.sentence.start)))
         // "No treatment is risk-free" is careful writing: the negation is the sentence's subject.
