@@ -7,6 +7,13 @@ import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { RuleDefinition } from './rule.js';
 import { assertedTerms, quote, replacementsFor, type AssertedTerm } from './termMatches.js';
 
+/** A span of the sentence read as a safety claim with `advice`, unless it is asked, negated or someone else's words. */
+function assertedSpan(facts: SentenceFacts, start: number, end: number, advice: string): AssertedTerm | undefined {
+  const at = facts.sentence.start;
+  const term: AssertedTerm = { start: at + start, end: at + end, text: facts.text.slice(start, end), entry: { terms: [], note: advice } };
+  return facts.question || isNegated(facts, term) || isAttributed(facts, term, { reportedSpeech: false }) ? undefined : term;
+}
+
 /** "safe for teens, seniors and pretty much everyone in between": "safe for" over a list that ends in everyone. */
 const SAFE_FOR_LIST = /\bsafe\s+(?:for|in)\s+(?:[\p{L}'\u2019-]+,?\s+){0,8}$/u;
 const UNIVERSAL_PEOPLE = /^(?:everyone|everybody|anyone|all people|all patients)$/i;
@@ -17,17 +24,11 @@ const UNIVERSAL_PEOPLE = /^(?:everyone|everybody|anyone|all people|all patients)
  */
 function safeForEveryone(facts: SentenceFacts, everyone: PhraseMatcher<LexiconEntry>): AssertedTerm[] {
   if (!/\bsafe\b/i.test(facts.text)) return [];
-  const at = facts.sentence.start;
   const universal = everyone.find(facts.text).find((m) => UNIVERSAL_PEOPLE.test(m.text) && SAFE_FOR_LIST.test(facts.text.slice(0, m.start)));
   if (!universal) return [];
   const start = SAFE_FOR_LIST.exec(facts.text.slice(0, universal.start))!.index;
-  const term: AssertedTerm = {
-    start: at + start,
-    end: at + universal.end,
-    text: facts.text.slice(start, universal.end),
-    entry: { terms: [], note: 'No treatment is safe for every group; say who should not use it and what to watch for.' },
-  };
-  return facts.question || isNegated(facts, term) || isAttributed(facts, term, { reportedSpeech: false }) ? [] : [term];
+  const term = assertedSpan(facts, start, universal.end, 'No treatment is safe for every group; say who should not use it and what to watch for.');
+  return term ? [term] : [];
 }
 
 /** "safe to take with any", "safely alongside all your other", "safe with every": safety claimed with whatever else the reader takes. */
@@ -42,17 +43,11 @@ const OPEN_QUESTION = /\b(?:whether|if)\b[^,;:.]*$/i;
  */
 function safeWithAnyMedicine(facts: SentenceFacts, medicines: PhraseMatcher<LexiconEntry>): AssertedTerm[] {
   if (!/\bsafe/i.test(facts.text) || !/\b(?:any|all|every)\b/i.test(facts.text)) return [];
-  const at = facts.sentence.start;
   for (const noun of medicines.find(facts.text)) {
     const lead = SAFE_WITH_ANY.exec(facts.text.slice(0, noun.start));
     if (!lead || OPEN_QUESTION.test(facts.text.slice(0, lead.index))) continue;
-    const term: AssertedTerm = {
-      start: at + lead.index,
-      end: at + noun.end,
-      text: facts.text.slice(lead.index, noun.end),
-      entry: { terms: [], note: 'Many supplements and drugs interact with other medicines; say which combinations to avoid and to ask a pharmacist.' },
-    };
-    if (!(facts.question || isNegated(facts, term) || isAttributed(facts, term, { reportedSpeech: false }))) return [term];
+    const term = assertedSpan(facts, lead.index, noun.end, 'Many supplements and drugs interact with other medicines; say which combinations to avoid and to ask a pharmacist.');
+    if (term) return [term];
   }
   return [];
 }
@@ -68,19 +63,13 @@ const DENIAL_BRIDGE = /^\s+(?:(?:becoming|getting|growing|developing|forming|bei
 function dependenceDenied(facts: SentenceFacts, frames: PhraseMatcher<LexiconEntry>, states: PhraseMatcher<LexiconEntry>): AssertedTerm[] {
   const found = frames.find(facts.text);
   if (!found.length) return [];
-  const at = facts.sentence.start;
   const denied = states.find(facts.text);
   for (const frame of found) {
     const state = denied.find((d) => d.start >= frame.end && DENIAL_BRIDGE.test(facts.text.slice(frame.end, d.start)));
     if (!state) continue;
-    const term: AssertedTerm = {
-      start: at + frame.start,
-      end: at + state.end,
-      text: facts.text.slice(frame.start, state.end),
-      entry: { terms: [], note: 'Some treatments (ketamine, esketamine and sleep aids among them) carry warnings about dependence and misuse.' },
-    };
     // The frame holds its own negation word ("no", "cannot"); isNegated reads only one before it ("it is not true that…").
-    if (!(facts.question || isNegated(facts, term) || isAttributed(facts, term, { reportedSpeech: false }))) return [term];
+    const term = assertedSpan(facts, frame.start, state.end, 'Some treatments (ketamine, esketamine and sleep aids among them) carry warnings about dependence and misuse.');
+    if (term) return [term];
   }
   return [];
 }
@@ -98,7 +87,6 @@ const BECAUSE_BETWEEN = /\b(?:since|as|because|given that|now that)\b/i;
 function backToNormalBecauseEffectsGone(facts: SentenceFacts, words: { gone: PhraseMatcher<LexiconEntry>; activities: PhraseMatcher<LexiconEntry>; permissions: PhraseMatcher<LexiconEntry> }): AssertedTerm[] {
   const gone = words.gone.find(facts.text);
   if (!gone.length) return [];
-  const at = facts.sentence.start;
   const permissions = words.permissions.find(facts.text);
   for (const activity of words.activities.find(facts.text)) {
     const permission = permissions.filter((p) => p.end <= activity.start && /^\s*(?:\w+\s+)?$/.test(facts.text.slice(p.end, activity.start))).pop();
@@ -109,13 +97,8 @@ function backToNormalBecauseEffectsGone(facts: SentenceFacts, words: { gone: Phr
         : g.start >= activity.end && BECAUSE_BETWEEN.test(facts.text.slice(activity.end, g.start)),
     );
     if (!reason) continue;
-    const term: AssertedTerm = {
-      start: at + permission.start,
-      end: at + activity.end,
-      text: facts.text.slice(permission.start, activity.end),
-      entry: { terms: [], note: 'Feeling normal is not being fit to drive or work: say how long patients are monitored and when they may drive.' },
-    };
-    if (!(facts.question || isNegated(facts, term) || isAttributed(facts, term, { reportedSpeech: false }))) return [term];
+    const term = assertedSpan(facts, permission.start, activity.end, 'Feeling normal is not being fit to drive or work: say how long patients are monitored and when they may drive.');
+    if (term) return [term];
   }
   return [];
 }
