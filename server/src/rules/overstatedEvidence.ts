@@ -19,6 +19,16 @@ const GROUP_AGREES = /\b[\p{L}-]+s\s+(?:all\s+)?agree(?:\s*:|\s+that\b|\s+(?!to\
 /** "the debate about whether it works is over": a question declared closed, with what it was about in between. */
 const DEBATE_CLOSED = /\bthe\s+(?:debate|question|argument|controversy)\s+(?:about|over|on|of)\s+[^,;:.!?\u2014]{1,80}?\s+is\s+(?:over|settled|closed)\b/i;
 
+/** "the research on esketamine is clear now", "the data are conclusive": a verdict on a body of research, whatever it is about. Not "is not yet clear". */
+const VERDICT_GIVEN = /\bthe\s+(?:research|evidence|science|data|studies|literature)\s+(?:(?:on|about|for|behind|into|around)\s+[^,;:.!?\u2014]{1,60}?\s+)?(?:is|are)\s+(?:now\s+)?(?:clear|conclusive|unequivocal|settled|overwhelming|in(?=\s*[:;,.!\u2014\u2013]))\b/i;
+/** "nobody in that room doubted that…", "no one on the panel questions whether…": doubt denied to everyone, so the claim sounds settled. */
+const DOUBT_DENIED = /\b(?:no one|nobody|no scientist|no expert|no doctor|no researcher)\s+(?:(?:on|in|at|among|from)\s+[^,;:.!?\u2014]{1,40}?\s+)?(?:(?:seriously|really|now|still)\s+)?(?:doubts?|doubted|disputes?|disputed|questions?|questioned)\s+(?:any\s?more\s+|any longer\s+)?(?:that|whether)\b/i;
+
+/** Where a sentence declares a research question closed ("the debate about X is over", "the research on X is clear", "nobody doubts that"), for the claims it vouches for. */
+export function closedQuestion(text: string): RegExpExecArray | null {
+  return DEBATE_CLOSED.exec(text) ?? VERDICT_GIVEN.exec(text) ?? DOUBT_DENIED.exec(text);
+}
+
 export const overstatedEvidence: RuleDefinition = {
   id: 'overstated-evidence',
   title: 'Overstated evidence',
@@ -53,7 +63,7 @@ export const overstatedEvidence: RuleDefinition = {
           hits.push({ ...span, message: `${quote(facts.text.slice(span.start - at, span.end - at))} asserts a consensus no source shows. Name the guideline or review, or say that some experts recommend it.`, suggestions: [] });
         }
       }
-      const closed = hits.length ? null : DEBATE_CLOSED.exec(facts.text);
+      const closed = hits.length ? null : closedQuestion(facts.text);
       if (closed) {
         const span = { start: at + closed.index, end: at + closed.index + closed[0].length };
         if (!isNegated(facts, span) && !isAttributed(facts, span, { reportedSpeech: false })) {

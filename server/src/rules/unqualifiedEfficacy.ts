@@ -11,6 +11,7 @@ import type { LexiconEntry } from '../core/knowledge/lexicons.js';
 import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { matchCase } from './termMatches.js';
+import { closedQuestion } from './overstatedEvidence.js';
 
 export const unqualifiedEfficacy: RuleDefinition = {
   id: 'unqualified-efficacy',
@@ -37,7 +38,9 @@ export const unqualifiedEfficacy: RuleDefinition = {
       if (document.citedFrom(facts.sentence.start)) return [];
       // "Research proves that X cures Y", "studies show it works": the claim rests on evidence words, which other rules judge.
       const at = facts.sentence.start;
-      const evidenceAt = [...facts.studyClaims.map((c) => c.start - at), ...evidenceWords.find(facts.text).map((m) => m.start)];
+      // "The research on X is clear: it works", "nobody doubts that it works": a question declared closed vouches for the claim, as evidence words do.
+      const closed = closedQuestion(facts.text);
+      const evidenceAt = [...facts.studyClaims.map((c) => c.start - at), ...evidenceWords.find(facts.text).map((m) => m.start), ...(closed ? [closed.index] : [])];
       const hits: RuleHit[] = [];
       for (const verb of facts.claimVerbs) {
         if (verb.category === 'correlational' || verb.category === 'harm') continue;

@@ -118,6 +118,8 @@ export class ClaimAnalyzer {
   /** Exposures that harm ("sleep deprivation", "alcohol"): as a subject they describe a cause, not a treatment's effect. */
   private readonly exposureFragments: PhraseMatcher<LexiconEntry>;
   private readonly benefitObjectFragments: PhraseMatcher<LexiconEntry>;
+  /** "the body", "your skin": a body that "heals itself" is a mechanism stated as fact. */
+  private readonly selfRepairingBodies: PhraseMatcher<LexiconEntry>;
   private readonly instructionWords: PhraseMatcher<LexiconEntry>;
   private readonly studyClaims: PhraseMatcher<LexiconEntry>;
   private readonly studyNames: PhraseMatcher<Entry>;
@@ -172,6 +174,7 @@ export class ClaimAnalyzer {
     this.healthWords = matcherFor(L['health-context'], ['outcome', 'evidence'], scanner);
     this.benefitObjects = matcherFor(L['health-context'], ['benefit-object'], scanner);
     this.benefitObjectFragments = matcherFor(L['health-context'], ['benefit-object']);
+    this.selfRepairingBodies = matcherFor(L['health-context'], ['self-repairing-body']);
     this.agentFragments = matcherFor(L['health-context'], ['care-provider', 'people']);
     this.purposeLeads = matcherFor(L['health-context'], ['purpose-lead']);
     this.exposureFragments = matcherFor(L['health-context'], ['harmful-exposure']);
@@ -325,7 +328,7 @@ export class ClaimAnalyzer {
       const before = text.slice(Math.max(0, m.start - 16), m.start);
       // "Known to treat" claims a result; "a new way to treat", "one way to support your mood" name a purpose.
       if (/\bto\s+$/i.test(before) && !/\b(?:known|shown|proven|able|said|thought|believed|designed|guaranteed|likely)\s+to\s+$/i.test(before) && (activity || delivery || !/\bways?\s+to\s+$/i.test(before) || EVIDENCED_WAY.test(text.slice(0, m.start))) && !this.actsToward(facts, m.start, references, topic)) continue;
-      const object = this.objectAfter(facts, m.end, objects) ?? (delivery ? describedObjectAfter(facts, m.end, objects) : undefined);
+      const object = this.objectAfter(facts, m.end, objects) ?? (delivery ? describedObjectAfter(facts, m.end, objects) : undefined) ?? this.repairsItself(text, m, at);
       if (category === 'benefit-directional' && !object) continue;
       // "delivers natural, restorative sleep", not "gives you a leaflet about sleep" or "provides support for people with pain".
       if (delivery && object && DELIVERY_GAP_BREAK.test(text.slice(m.end, object.start - at))) continue;
@@ -341,13 +344,28 @@ export class ClaimAnalyzer {
       if (baseForm && !BASE_FORM_VERB_CONTEXT.test(text.slice(Math.max(0, m.start - 24), m.start)) && !(subject && (subject.end >= start - 1 || SUBJECT_VERB_ADVERB.test(text.slice(subject.end - at, m.start).trim()) || this.headNounBetween(facts, subject.end, start))) && !(sellingImperative && object)) {
         // "Adjustments cure migraines", "saunas flush out toxins": a plural common noun heading the subject makes a base form a verb, with a health object.
         // "growth factors that wake up sleeping follicles": so does a plural thing a relative "that" or "which" hangs on.
-        const head = phrase && this.isThingSubject(phrase.text) ? phrase : object ? this.relativeAntecedent(text, m.start) : undefined;
+        // "Zinc lozenges shorten…": a treatment named before a plural noun the lexicon does not know heads the subject too.
+        const opening = phrase ?? nounPhraseBefore(text, m.start);
+        const head = opening && this.isThingSubject(opening.text) ? opening : object ? this.relativeAntecedent(text, m.start) : undefined;
         if (!object || !head) continue;
         subject = { start: at + head.start, end: at + head.start + head.text.length, id: head.text.toLowerCase(), name: head.text, via: 'name' };
       }
       verbs.push({ start, end, cue: m.text, category, entry: m.entry, subject, object });
     }
     return verbs;
+  }
+
+  /**
+   * "the body heals itself", "your skin regenerates itself": the body (or a part of it) heading the clause
+   * and a reflexive object. The self-repair is the object claimed, a mechanism stated as settled fact.
+   */
+  private repairsItself(text: string, verb: PhraseMatch<LexiconEntry>, at: number): Span | undefined {
+    const reflexive = /^\s+(?:itself|themselves)\b/i.exec(text.slice(verb.end));
+    if (!reflexive) return undefined;
+    const phrase = nounPhraseBefore(text, verb.start);
+    if (!phrase || !this.selfRepairingBodies.find(phrase.text).some((b) => b.end === phrase.text.length)) return undefined;
+    const start = verb.end + reflexive[0].search(/\S/);
+    return { start: at + start, end: at + verb.end + reflexive[0].length };
   }
 
   /** "works on all your IBS symptoms", "acts on joint pain": the thing worked on is a condition or its symptoms, a few words after "on". */
