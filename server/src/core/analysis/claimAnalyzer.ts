@@ -32,8 +32,12 @@ export interface SentenceFacts {
   scopeEnds: Cue[];
   /** Verbs of assurance ("promise", "guarantee"): negated, they deny the whole clause that follows. */
   assurances: Cue[];
-  /** bySeller: a reporting verb whose speaker is a seller ("the clinic told me") or a second-hand one ("they told us"), which distances the claim. */
-  attributions: (Cue & { category: string; bySeller?: boolean })[];
+  /**
+   * bySeller: reported speech whose speaker is a seller ("the clinic told me", "according to the brochure") or a
+   * second-hand one ("they told us"), which distances the claim. byOwnSide: the writer's own side speaks
+   * ("our clinic says", "we market it as"), which reports nothing.
+   */
+  attributions: (Cue & { category: string; bySeller?: boolean; byOwnSide?: boolean })[];
   quotes: Span[];
   numbers: NumberMention[];
   citations: CitationMarker[];
@@ -187,11 +191,22 @@ export class ClaimAnalyzer {
    * "a clinic near us says…", "the company told me…": a seller named as the speaker just before a
    * reporting verb. The writer passes the seller's claim on; a seller's own copy says "we" or "our clinic".
    */
-  private spokenBySeller(text: string, verbStart: number): boolean {
+  private speakerOf(text: string, verbStart: number): 'seller' | 'own' | undefined {
     const lead = text.slice(Math.max(0, verbStart - 48), verbStart);
-    return this.sellerSpeakers.find(lead).some(
-      (m) => !/\b(?:our|we|us)\s+$/i.test(lead.slice(0, m.start)) && /^(?:\s+[\p{L}-]+){0,3}\s+$/u.test(lead.slice(m.end)) && !/[,;:.!?()\u2014\u2013]/.test(lead.slice(m.end)),
-    );
+    // A named third party comes first: "a spa in our town says" is the spa speaking.
+    let own = OWN_SPEAKER_BEFORE.test(lead);
+    for (const m of this.sellerSpeakers.find(lead)) {
+      if (!/^(?:\s+[\p{L}-]+){0,3}\s+$/u.test(lead.slice(m.end)) || /[,;:.!?()\u2014\u2013]/.test(lead.slice(m.end))) continue;
+      if (/\b(?:our|we|us)\s+$/i.test(lead.slice(0, m.start))) own = true;
+      else return 'seller';
+    }
+    return own ? 'own' : undefined;
+  }
+
+  /** "according to the maker's brochure", "per the clinic's website": a source prefix that names a seller. */
+  private namesSeller(text: string, prefixEnd: number): boolean {
+    const head = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){0,3}[\p{L}\p{N}'\u2019-]+/u.exec(text.slice(prefixEnd))?.[0] ?? '';
+    return this.sellerSpeakers.find(head).some((m) => !/\b(?:our|my)\s+$/i.test(head.slice(0, m.start)));
   }
 
   /** A matcher for a rule's lexicon that runs in the same pass over each sentence as the analysis. */
@@ -245,7 +260,10 @@ export class ClaimAnalyzer {
       .filter((m) => !(/^add/i.test(m.text) && ADDS_SOMETHING_TO.test(text.slice(m.end, m.end + 40))))
       .map((m) => {
         const category = m.entry.category ?? '';
-        return category === 'reporting-verb' && this.spokenBySeller(text, m.start) ? { ...cue(m), category, bySeller: true } : { ...cue(m), category };
+        if (category === 'source-prefix') return this.namesSeller(text, m.end) ? { ...cue(m), category, bySeller: true } : { ...cue(m), category };
+        if (category !== 'reporting-verb' && category !== 'promotion-as') return { ...cue(m), category };
+        const speaker = this.speakerOf(text, m.start);
+        return speaker === 'seller' && category === 'reporting-verb' ? { ...cue(m), category, bySeller: true } : speaker === 'own' ? { ...cue(m), category, byOwnSide: true } : { ...cue(m), category };
       });
     // "Thousands of patients have…": a head count, not a group the claim is limited to.
     const crowds = this.crowdCounts.find(text);
@@ -664,8 +682,8 @@ export interface AttributionOptions {
 const SCARE_QUOTE_MAX_WORDS = 4;
 /** What stands between a selling verb and the span: its object, "as", then at most a few words ("sell the pills as a cure for anyone"). */
 const PROMOTED_AS = /^\s+(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}as\s+(?:[\p{L}\p{N}'\u2019\u201c\u201d"-]+\s+){0,5}$/u;
-/** "I ", "we honestly ": the writer as the speaker, right before a reporting verb in the present or past. */
-const OWN_WORDS_BEFORE = /(?:^|[^\p{L}])(?:I|[Ww]e)\s+(?:\p{L}+ly\s+)?$/u;
+/** "we ", "I honestly ", "our team ", "our medical director ": the writer or their own organisation just before a verb. */
+const OWN_SPEAKER_BEFORE = /(?:^|[^\p{L}])(?:I|[Ww]e|[Oo]ur(?:\s+[\p{L}-]+){1,2})\s+(?:\p{L}+ly\s+)?$/u;
 const FIRST_PERSON_BEFORE = /\b(?:I|we)(?:'m|\u2019m|'re|\u2019re|\s+am|\s+are)?\s+(?:\w+\s+)?$/i;
 
 /** Whether the span is reported rather than asserted: quoted, labelled, reported speech, or set up as a myth. */
@@ -682,8 +700,8 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
       case 'endorsement':
         return false;
       case 'promotion-as':
-        // "clinics promote the drip as a cure": only the label after "as" is the seller's.
-        return a.end <= span.start && PROMOTED_AS.test(f.text.slice(a.end - at, span.start - at));
+        // "clinics promote the drip as a cure": only the label after "as" is the seller's ("we market it as a cure" is the writer's).
+        return !a.byOwnSide && a.end <= span.start && PROMOTED_AS.test(f.text.slice(a.end - at, span.start - at));
       case 'belief':
         // "patients arrive believing one dose will fix them": the belief covers its own clause, unless it is the writer's ("I'm convinced").
         return a.end <= span.start && !CLAUSE_JOIN.test(f.text.slice(a.end - at, span.start - at)) && !FIRST_PERSON_BEFORE.test(f.text.slice(Math.max(0, a.start - at - 12), a.start - at));
@@ -692,10 +710,10 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
       case 'stance-verb':
       case 'myth-framing':
         // A stance verb ("advocates argue") or a seller as speaker ("the clinic told me") withholds the writer's voice even from single words; neutral reporting does not.
-        if (((a.category === 'reporting-verb' && !a.bySeller) || a.category === 'source-prefix') && !options.reportedSpeech) return false;
+        if ((a.category === 'reporting-verb' || a.category === 'source-prefix') && !a.bySeller && !options.reportedSpeech) return false;
         if (a.start < span.end && span.start < a.end) return false; // the cue is part of the term itself
         // "I swear it works", "we say it works": the writer reporting their own words still makes the claim.
-        if (a.category === 'reporting-verb' && a.end <= span.start && OWN_WORDS_BEFORE.test(f.text.slice(Math.max(0, a.start - at - 16), a.start - at))) return false;
+        if (a.category === 'reporting-verb' && a.end <= span.start && a.byOwnSide) return false;
         // "X works, and according to Y, Z": the source opens a later clause and does not reach back.
         if (a.category === 'source-prefix' && a.start >= span.end && CLAUSE_JOIN.test(f.text.slice(span.end - at, a.start - at))) return false;
         // Reported speech covers its own clause: "X reported Y; ketamine is a breakthrough" asserts the second part.
