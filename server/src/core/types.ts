@@ -37,7 +37,7 @@ export interface Sentence extends Span {
 }
 
 export interface NumberMention extends Span {
-  kind: 'percent' | 'fraction' | 'range' | 'ci' | 'effect-size' | 'count' | 'multiple' | 'duration' | 'year' | 'p-value' | 'dose';
+  kind: 'percent' | 'fraction' | 'range' | 'ci' | 'effect-size' | 'count' | 'multiple' | 'duration' | 'year' | 'p-value' | 'dose' | 'rate';
   text: string;
   /** Numeric value(s): percent as 0-100, fractions as the ratio x100, durations in days. */
   value?: number;

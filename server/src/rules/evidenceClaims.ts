@@ -41,6 +41,7 @@ export type Slot =
   | 'approval-other-indication'
   | 'scope-any'
   | 'scope-any-person'
+  | 'scope-general'
   | 'share-rare'
   | 'permission'
   | 'someone-else'

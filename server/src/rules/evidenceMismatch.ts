@@ -40,8 +40,10 @@ import {
 } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { SafetyEvidence } from './safetyEvidence.js';
+import { doubtedByWriter } from './reportedDoubt.js';
 import { quote } from './termMatches.js';
 import { toNumber } from '../core/analysis/numbers.js';
+import { matcherFor } from '../core/knowledge/lexicons.js';
 
 /** "Studies found that…" is the claim under test, not someone else's words: only quotation marks, distancing labels and myths excuse a figure. */
 const OWN_VOICE = { reportedSpeech: false };
@@ -71,6 +73,7 @@ export const evidenceMismatch: RuleDefinition = {
     const words = new EvidenceWords(analyzer, knowledge.lexicons['evidence-claims'], knowledge.lexicons.references, knowledge.lexicons.hedges);
     const researchNouns = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['research-noun']);
     const findingVerbs = analyzer.sentenceMatcher(knowledge.lexicons.citations, ['finding-verb']);
+    const doubts = matcherFor(knowledge.lexicons.citations, ['reported-doubt']);
     // "proved that", "consistently found": words that vouch for a claim, which overstated-evidence reports.
     const vouching = analyzer.sentenceMatcher(knowledge.lexicons['overstated-evidence']);
     /**
@@ -115,6 +118,9 @@ export const evidenceMismatch: RuleDefinition = {
       const cues = words.any(facts, 'share-100', 'share-95', 'share-51', 'duration-permanent', 'approval', 'approval-plain', 'status-standard', 'route-exclusive', 'superiority', 'effect-size', 'session-noun');
       const aboutSafety = safety.mentions(facts);
       if (!figures && !cues && !aboutSafety && !facts.claimVerbs.some((v) => v.object) && !facts.conditions.length) return [];
+      // "'Seventy percent of our patients remit,' he said. His office could not say where that figure came from.":
+      // someone else's claim the writer doubts is examined, not made.
+      if ((facts.quotes.length || facts.attributions.some((a) => a.category === 'reporting-verb')) && doubtedByWriter(facts, document, doubts)) return [];
       const cited = citedSources(facts, document);
       const candidates: (RuleHit | undefined)[] = [];
       const add = (hit: RuleHit | undefined) => candidates.push(hit);
@@ -603,6 +609,8 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
   // A year that is no approval date on record.
   for (const y of years) {
     if (entries.some((e) => e.date?.startsWith(String(y.value)) || e.asOf?.startsWith(String(y.value)))) continue;
+    // "approved in 2019, not 2017": the wrong year named to be corrected, beside the right one.
+    if (CORRECTED_BEFORE.test(facts.text.slice(0, y.start - at)) && years.some((r) => r !== y && entries.some((e) => e.date?.startsWith(String(r.value))))) continue;
     const approved = usable.filter((e) => e.status === 'approved' || e.status === 'approved-other-indication');
     if (!approved.length) continue;
     const dates = approved.map((e) => `${describeDate(e.date)} (${lowerFirst(e.indication)})`).join('; ');
@@ -682,7 +690,7 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
   }
 
   // "for all adults with depression", "for any form of major depression" when approval covers narrower groups.
-  const everyone = words.find(facts, 'share-100', 'share-95', 'scope-any', 'scope-any-person').filter((s) => s.start > cue.start && gap(facts, cue, s).sameClause);
+  const everyone = words.find(facts, 'share-100', 'share-95', 'scope-any', 'scope-any-person', 'scope-general').filter((s) => s.start > cue.start && gap(facts, cue, s).sameClause);
   if (approved.length && everyone.length) {
     const claimed = facts.conditions.filter((c) => c.start > cue.start).map((c) => conditionOf(index, c.cue)).filter((c): c is string => !!c);
     const broader = claimed.some((c) => approved.every((e) => e.condition !== c));
@@ -969,6 +977,8 @@ function namesResponders(facts: SentenceFacts, words: EvidenceWords): boolean {
 const DEMONSTRATIVE_GROUP = /\b(?:these|those)\s+\p{L}+/iu;
 const COUNT_WORD = /^(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)$/i;
 /** A unit or a linking word between a count and a session noun: the count is of something else ("6 months as infusions…"). */
+/** ", not 2017", "rather than 2017", "instead of in 2017": a value named as the wrong one. */
+const CORRECTED_BEFORE = /(?:,\s*not|\brather than|\binstead of)\s+(?:in\s+)?$/i;
 const LINKING = /^(?:as|of|in|to|over|and|or|with|after|per|for|by|at|minutes?|hours?|days?|weeks?|months?|years?)$/i;
 /** "after just three sessions", "by the third infusion", "within two doses": how soon an effect came, not the course. */
 const AFTER_BEFORE = /\b(?:after|by|within|until|following)\s+(?:(?:just|only|a|the|as\s+few\s+as)\s+)*$/i;

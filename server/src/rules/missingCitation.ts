@@ -10,6 +10,7 @@ import { surnameYears } from '../core/knowledge/sourceMentions.js';
 import type { PhraseMatcher } from '../core/text/phrases.js';
 import type { NumberMention, ProseBlock, Span } from '../core/types.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
+import { doubtedByWriter } from './reportedDoubt.js';
 import { quote } from './termMatches.js';
 
 const PREPOSITION_BEFORE = /\b(?:of|in|into|at|from|during|throughout|for|to|after|before|out of)\s+$/i;
@@ -31,6 +32,8 @@ interface StatisticWords {
   bodyUnits: PhraseMatcher<LexiconEntry>;
   /** "burns", "lose", "lowers": a change in a body measure. */
   bodyChange: PhraseMatcher<LexiconEntry>;
+  /** "most", "the majority of": a share of people or cases at the head of a clause. */
+  shares: PhraseMatcher<LexiconEntry>;
 }
 
 export const missingCitation: RuleDefinition = {
@@ -61,7 +64,11 @@ export const missingCitation: RuleDefinition = {
       people: matcherFor(L['health-context'], ['people']),
       bodyUnits: matcherFor(L.citations, ['body-measure-unit']),
       bodyChange: matcherFor(L.citations, ['body-change-verb']),
+      shares: matcherFor(L.citations, ['share-of-people']),
     };
+    // "What I have read is that…": research passed on at second hand; "I doubt it": a reported figure the writer questions.
+    const hearsay = analyzer.sentenceMatcher(L.citations, ['research-hearsay']);
+    const doubts = matcherFor(L.citations, ['reported-doubt']);
     // "Trials have found", "evidence from two reviews suggests": research as the subject of a finding verb.
     const researchNouns = analyzer.sentenceMatcher(L.citations, ['research-noun']);
     const findingVerbs = analyzer.sentenceMatcher(L.citations, ['finding-verb']);
@@ -96,7 +103,8 @@ export const missingCitation: RuleDefinition = {
       // A source cited or named in the paragraph ("published in JAMA", "the trial found") covers its sentences, before and
       // after it ("…found that 54% responded. Among the responders, 60% were still well at eight weeks."), but not the
       // writer's own figures ("Our customers sleep longer"): those need a source of their own, in their own sentence.
-      const paragraphSource = document.paragraphCited || ((document.paragraphNamesSource || /\((?:19|20)\d\d/.test(document.block.prose)) && namesSource(document.block));
+      // "([Int J Mol Sci, 2021](https://…))": a journal or author and a year in brackets, link text or not, is a citation.
+      const paragraphSource = document.paragraphCited || JOURNAL_YEAR.test(document.block.prose) || ((document.paragraphNamesSource || /\((?:19|20)\d\d/.test(document.block.prose)) && namesSource(document.block));
       if (paragraphSource) {
         if (!FIRST_PERSON.test(facts.text) || textNamesSource(facts.text)) return [];
         const own = statistic(facts, analyzer, words);
@@ -132,8 +140,17 @@ export const missingCitation: RuleDefinition = {
       const appraisal =
         appraisals.find(facts.text).map((m) => ({ start: at + m.start, end: at + m.end })).find(asserted) ?? researchState(facts, appraisedSubjects, appraisalStates, asserted);
       const finding = studyClaim || evidence || appraisal ? undefined : researchFinding(facts, researchNouns, findingVerbs, asserted);
-      const trigger: Span | undefined = studyClaim ?? evidence ?? appraisal ?? finding ?? statistic(facts, analyzer, words, document.block.kind === 'table-cell') ?? bodyChange(facts, words);
+      // Research at second hand is a claim only when the sentence says what it found: a treatment, condition, figure, time or outcome.
+      const secondHand = hearsay
+        .find(facts.text)
+        .map((m) => ({ start: at + m.start, end: at + m.end }))
+        .find((span) => !isNegated(facts, span) && (claimsFinding(span) || facts.numbers.some((n) => n.start >= span.end) || facts.claimVerbs.some((v) => v.start >= span.end)));
+      const trigger: Span | undefined =
+        studyClaim ?? evidence ?? appraisal ?? finding ?? secondHand ?? statistic(facts, analyzer, words, document.block.kind === 'table-cell') ?? bodyChange(facts, words);
       if (!trigger) return [];
+      // "One woman told me it worked for 70% of patients. I couldn't find that anywhere.": a figure reported from someone
+      // else and doubted, in its own sentence or the next, is examined, not asserted.
+      if (isAttributed(facts, trigger) && doubtedByWriter(facts, document, doubts)) return [];
       // "…told us that "it works for 100% of people," a claim no published study supports": someone else's claim, rebutted
       // in the same sentence by saying no research backs it, is examined, not made.
       if (isAttributed(facts, trigger) && absentEvidence.find(facts.text).some((m) => at + m.end <= trigger.start || at + m.start >= trigger.end)) {
@@ -146,6 +163,9 @@ export const missingCitation: RuleDefinition = {
 };
 
 const FINDING_GAP = 4;
+/** "(Int J Mol Sci, 2021)", "(Cephalalgia 2019)", with link brackets blanked to spaces: a source and its year in brackets. */
+const JOURNAL_YEAR = /\(\s*\[?\s*\p{Lu}[\p{L}.&' -]{1,60},?\s+(?:19|20)\d\d[a-z]?\s*\]?\s*(?:\(\s*[^()\s]*\s*\))?\s*\)/u;
+
 /** How far a limitation may stand from the research it limits: "a three-month trial tells us nothing". */
 const LIMIT_GAP = 3;
 /** "We research and find…": the writer's own work, not research reporting a finding. */
@@ -215,7 +235,9 @@ function statistic(facts: SentenceFacts, analyzer: ClaimAnalyzer, words: Statist
   return facts.numbers.find((n) => {
     const rest = facts.text.slice(n.end - at);
     if (n.kind === 'count') return countedOutcome(rest, words) || countedHarm(facts.text.slice(0, n.start - at), rest, words);
-    if (n.kind === 'duration') return measuredDifference(facts, n, analyzer, words);
+    if (n.kind === 'duration') return measuredDifference(facts, n, analyzer, words) || shareWithin(facts, n, analyzer, words);
+    // "six to eight colds a year": how often an illness comes is a rate about people; "two cups a day" is a schedule.
+    if (n.kind === 'rate') return analyzer.isOutcomeWord(n.text) && !FIRST_PERSON.test(facts.text.slice(0, n.start - at).split(CLAUSE_JOIN).pop()!);
     if (!STATISTIC_KINDS.has(n.kind)) return false;
     // "works 100% of the time": certainty stated as a figure is an absolute word (absolute-language's), not a rate someone measured.
     if (n.value === 100 && /^\s*of\s+the\s+time\b/i.test(rest)) return false;
@@ -256,8 +278,11 @@ function percentChange(clauseBefore: string, words: StatisticWords): boolean {
   const lead = clauseBefore.slice(0, by.index);
   const verbs = words.bodyChange.find(lead);
   const verb = verbs[verbs.length - 1];
-  return !!verb && wordCount(lead.slice(verb.end)) <= CHANGE_GAP;
+  return !!verb && wordCount(lead.slice(verb.end)) <= PERCENT_CHANGE_GAP;
 }
+
+/** "raises your risk of a heart attack by 48%": the changed measure can take a few more words than a body unit does. */
+const PERCENT_CHANGE_GAP = 7;
 
 /** "2.5 hours longer", "20 minutes sooner": a quantity followed by a comparison is a measured difference between groups or over time. */
 const COMPARED = /^\s*(?:longer|shorter|more|less|fewer|faster|sooner)\b/i;
@@ -272,6 +297,24 @@ function measuredDifference(facts: SentenceFacts, n: NumberMention, analyzer: Cl
   if (!COMPARED.test(facts.text.slice(n.end - at, n.end - at + 12))) return false;
   const clause = facts.text.slice(0, n.start - at).split(CLAUSE_JOIN).pop()!;
   return words.people.test(clause) || analyzer.isOutcomeWord(clause);
+}
+
+/**
+ * A share of people or cases with a time frame and an outcome in the same clause: "most colds clear up within a
+ * week", "most patients notice less pain within days". A benefit duration on its own ("the effect lasts about three
+ * months") is not a statistic; with a share of people it is one.
+ */
+function shareWithin(facts: SentenceFacts, n: NumberMention, analyzer: ClaimAnalyzer, words: StatisticWords): boolean {
+  const at = facts.sentence.start;
+  // "within a week" is how soon an outcome comes; "for six months", "for good" is how long a benefit lasts (judged against the evidence).
+  const lead = facts.text.slice(0, n.start - at);
+  if (!/^within\b/i.test(n.text) && !/\bwithin\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?(?:[\w-]+\s*(?:to|-|\u2013|or)\s*)?$/i.test(lead)) return false;
+  const clause = facts.text.slice(0, n.start - at).split(CLAUSE_JOIN).pop()!;
+  const share = words.shares.find(clause).find((m) => /^\s*(?:(?:and|but|so|while|although|though|yet)\s+)?$/i.test(clause.slice(0, m.start)));
+  if (!share) return false;
+  // "Most sessions last 40 minutes": the share is of something else than people, an illness or an outcome.
+  const body = clause.slice(share.end);
+  return analyzer.isOutcomeWord(body) || words.people.test(clause.slice(share.start, share.end + 24)) && analyzer.isOutcomeWord(`${body} ${facts.text.slice(n.end - at)}`);
 }
 
 /** "affects 280 million people", "2,000 people die from cold water shock each year": a count of people harmed or ill. */

@@ -5,10 +5,14 @@ import type { NumberMention } from '../types.js';
 
 const WORD_NUMBERS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, half: 0.5, several: 3, few: 2, 'a few': 2, many: 6,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, half: 0.5, several: 3, few: 2, 'a few': 2, many: 6,
 };
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)`;
-const NUMBER_GATE = /\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty/i;
+/** "seventy-five", "eighty five": a tens word and a unit, as spelled-out percentages are written. */
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:${TENS})(?:[\s-](?:${UNITS})\b)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`;
+const NUMBER_GATE = /\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety/i;
 const PERCENT_GATE = /%|percent|per cent/i;
 const UNIT_DAYS: Record<string, number> = { minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 30, year: 365 };
 
@@ -55,14 +59,35 @@ const PATTERNS: Pattern[] = [
   { kind: 'p-value', gate: /[<=>\u2264]/, regex: /\bp\s?[<=>\u2264]\s?0?\.\d+/gi, read: () => ({}) },
   {
     kind: 'multiple',
-    gate: /twice|double|triple|x\s|times|fold/i,
-    regex: new RegExp(String.raw`\b(twice|double|triple|(?:${NUM})\s?(?:x|times|-fold|fold))\s+(?:as|more|higher|faster|better|greater|likely|the)\b`, 'gi'),
-    read: (m) => ({ value: /twice|double/i.test(m[1]!) ? 2 : /triple/i.test(m[1]!) ? 3 : toNumber(m[1]!.replace(/\s?(x|times|-fold|fold)$/i, '')) }),
+    // "twice as likely", "three times less likely", "half as likely", "five times as often"; and a risk that "doubles" or is "halved".
+    gate: /twice|double|triple|half|halve|quadruple|x\s|times|fold/i,
+    regex: new RegExp(
+      String.raw`\b(twice|double|triple|half(?=\s+as\b)|(?:${NUM})\s?(?:x|times|-fold|fold))\s+(?:as|more|less|higher|lower|faster|slower|better|worse|greater|smaller|fewer|likely|likelier|the)\b|\b(doubles|doubled|doubling|triples|tripled|quadruples|quadrupled|halves|halved|halving)\b`,
+      'gi',
+    ),
+    read: (m) => {
+      const head = (m[1] ?? m[2]!).toLowerCase();
+      if (/^half|^halv/.test(head)) return { value: 0.5 };
+      if (/^(?:twice|doubl)/.test(head)) return { value: 2 };
+      if (/^tripl/.test(head)) return { value: 3 };
+      if (/^quadrupl/.test(head)) return { value: 4 };
+      const times = toNumber(head.replace(/\s?(x|times|-fold|fold)$/i, ''));
+      // "three times less likely" is a third as likely.
+      return { value: /\s(?:less|lower|slower|smaller|fewer)$/i.test(m[0]) && times > 0 ? 1 / times : times };
+    },
+  },
+  {
+    // A count per period: "six to eight colds a year", "up to ten ear infections a year", "3 migraines a month". Whether
+    // what is counted is an illness (a rate) or a schedule ("two cups a day", "40 patients a week") is the reader's call.
+    kind: 'rate',
+    gate: /\b(?:a|per|each|every)\s+(?:year|month|week|day)\b/i,
+    regex: new RegExp(String.raw`\b(${NUM})(?:\s?(?:-|\u2013|to)\s?(${NUM}))?\s+((?:(?!(?:mg|mcg|ml|iu|g|times|hours?|minutes?|days?|weeks?|months?|years?)\b)[\p{L}-]+\s+){1,3}?)(?:a|per|each|every)\s+(year|month|week|day)\b`, 'giu'),
+    read: (m) => ({ value: toNumber(m[1]!), ...(m[2] ? { max: toNumber(m[2]) } : {}), unit: `per ${m[4]!.toLowerCase()}` }),
   },
   {
     kind: 'duration',
     gate: /minute|hour|day|week|month|year|perman|forever|for good|for life|lifelong|long-term|long-lasting|lasting/i,
-    regex: new RegExp(String.raw`\b(?:(${NUM}|a few|several|a couple of|many|an?)\s?[-\u2013]?\s?)(?:(?:full|whole|entire)\s+)?(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:for|within|over|after|lasting)\s+(minutes|hours|days|weeks|months|years)\b|\b(permanently|permanent|forever|for good|for life|lifelong|long-term|long-lasting|lasting)\b`, 'gi'),
+    regex: new RegExp(String.raw`\b(?:(${NUM}|a few|several|a couple of|many|half an?|an?)\s?[-\u2013]?\s?)(?:(?:full|whole|entire)\s+)?(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:for|within|over|after|lasting)\s+(minutes|hours|days|weeks|months|years)\b|\b(permanently|permanent|forever|for good|for life|lifelong|long-term|long-lasting|lasting)\b`, 'gi'),
     read: (m) => {
       // Groups: 1 count, 2 unit ("six months", "a full year"); 3 unit after "for"/"within" ("for months"); 4 a word for ever ("permanently").
       if (m[4]) return { value: Infinity, unit: 'days' };
@@ -111,6 +136,9 @@ function wordFraction(words: string): number {
 export function toNumber(word: string): number {
   const w = word.toLowerCase().trim();
   if (w in WORD_NUMBERS) return WORD_NUMBERS[w]!;
+  if (/^half an?$/.test(w)) return 0.5;
+  const compound = /^([a-z]+)[\s-]([a-z]+)$/.exec(w);
+  if (compound && compound[1]! in WORD_NUMBERS && compound[2]! in WORD_NUMBERS) return WORD_NUMBERS[compound[1]!]! + WORD_NUMBERS[compound[2]!]!;
   return Number(w.replace(/,/g, ''));
 }
 
