@@ -121,14 +121,19 @@ export class Checker {
         )
       : '';
 
+    // A lead-in that cites its source and ends in a colon ("In the trial, the authors reported:[^1]") covers the list under it.
+    let leadInCited = false;
     for (const block of parsed.blocks) {
       if (block.kind === 'footnote-definition') continue;
       const raw = source.slice(block.start, block.end);
+      const listItem = block.kind === 'paragraph' && LIST_MARKER_BEFORE.test(source.slice(source.lastIndexOf('\n', block.start - 1) + 1, block.start));
+      const underCitedLeadIn = listItem && leadInCited;
+      if (!listItem) leadInCited = block.kind === 'paragraph' && /:\s*$/.test(block.prose) && citesInLastSentence(block);
       // Beyond its text, a block's findings depend on what "it" refers to and on the document's footnotes, reference list and names.
       const listedEntry = listed.has(block);
-      const key = next ? `${block.kind}${block.columnHeader ? '^' : ''}${listedEntry ? '+' : ''}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
+      const key = next ? `${block.kind}${block.columnHeader ? '^' : ''}${listedEntry ? '+' : ''}${underCitedLeadIn ? ':' : ''}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
       let result = reuse(kept?.blocks, block.start, block.end, key)?.result;
-      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references, bibliography, names, listedEntry);
+      if (!result) result = this.checkBlock(block, raw, topic, parsed.footnotes, references, bibliography, names, listedEntry, underCitedLeadIn);
       next?.blocks.set(block.start, { to: block.end, key, result });
       topic = result.topic;
       sentenceCount += result.sentences;
@@ -182,6 +187,7 @@ export class Checker {
     bibliography: DocumentContext['bibliography'],
     names: DocumentContext['names'],
     listedEntry: boolean,
+    underCitedLeadIn = false,
   ): BlockResult {
     // Findings are stored relative to the block so the cached result can move with the block.
     const shift = block.start;
@@ -201,8 +207,8 @@ export class Checker {
       names,
       block: local,
       referenceEntry: listedEntry || REFERENCE_ENTRY.test(local.prose),
-      paragraphCited: sources.length > 0,
-      citedFrom: (start) => sources.some((c) => c.end > start),
+      paragraphCited: sources.length > 0 || underCitedLeadIn,
+      citedFrom: (start) => underCitedLeadIn || sources.some((c) => c.end > start),
       // Read only when a rule asks: most sentences are settled before it matters.
       get paragraphNamesSource() {
         return (namesSource ??= sourceNames.test(local.prose));
@@ -314,6 +320,19 @@ function readReferenceList(source: string, blocks: readonly ProseBlock[]): Map<s
 function readBibliography(blocks: readonly ProseBlock[], listed: ReadonlySet<ProseBlock>): { text: string }[] {
   return blocks.filter((b) => listed.has(b) || (b.kind === 'paragraph' && REFERENCE_ENTRY.test(b.prose) && YEAR_IN_TEXT.test(b.prose))).map((b) => ({ text: b.prose.trim() }));
 }
+
+/** Whether the block's last sentence (the lead-in itself, not an earlier one) cites a source. */
+function citesInLastSentence(block: ProseBlock): boolean {
+  let last = 0;
+  for (const m of block.prose.matchAll(/[.!?]["')\]\u201d\u2019]*\s+(?=\S)/g)) last = m.index + m[0].length;
+  return block.citations.some((c) => isSourceCitation(c) && c.start - block.start >= last) || AUTHOR_YEAR_IN_BRACKETS.test(block.prose.slice(last));
+}
+
+/** "(Smith, 2020)", "(Smith et al. 2020a)": an author-year citation, which the block's markup does not carry. */
+const AUTHOR_YEAR_IN_BRACKETS = /\([^()]*\p{Lu}[^()]*\b(?:19|20)\d\d[a-z]?\)/u;
+
+/** A list item's marker ("- ", "2. ", "> * ") between the start of its line and its text. */
+const LIST_MARKER_BEFORE = /^[\s>]*(?:[-*+]|\d{1,3}[.)])\s+$/;
 
 const YEAR_IN_TEXT = /\b(?:19|20)\d\d\b/;
 
