@@ -17,7 +17,7 @@
 // the entry identifies; the entry's title never is.
 
 import { isNegated, type SentenceFacts } from '../core/analysis/claimAnalyzer.js';
-import { findNumbers, toNumber } from '../core/analysis/numbers.js';
+import { ageRanges, findNumbers, toNumber } from '../core/analysis/numbers.js';
 import type { DocumentContext } from '../core/documentContext.js';
 import type { EvidenceIndex } from '../core/knowledge/evidenceIndex.js';
 import { isUsable, sourceShortName } from '../core/knowledge/evidenceIndex.js';
@@ -26,7 +26,7 @@ import { matcherFor, type Lexicon, type LexiconEntry } from '../core/knowledge/l
 import { PhraseMatcher } from '../core/text/phrases.js';
 import type { CitationMarker, Span, Suggestion } from '../core/types.js';
 import { BibliographicWords, bibliographicHits, sourcesNamedByDetails } from './citationDetails.js';
-import { citedSources, conditionOf, durationCues, EvidenceWords, firstOfOverlapping, gap, preferredName, refersToStudy, superiorityClaim, unshownEffect, unshownEffectHit, type CitedSource, type Slot, type SlotCue } from './evidenceClaims.js';
+import { citedSources, conditionOf, isCitationYear, sourcesNamedByAuthorYear, durationCues, EvidenceWords, firstOfOverlapping, gap, preferredName, refersToStudy, superiorityClaim, unshownEffect, unshownEffectHit, type CitedSource, type Slot, type SlotCue } from './evidenceClaims.js';
 import type { RuleDefinition, RuleHit } from './rule.js';
 import { quote } from './termMatches.js';
 
@@ -98,11 +98,12 @@ export const citationMismatch: RuleDefinition = {
         cited = annotatedSource(document.annotatedEntry, index);
       } else {
         const byJournal = /\b(?:19|20)\d\d\b/.test(facts.text) || bib.datesIn(facts.text).some((d) => d.day !== undefined) ? namedByJournal(facts, index, bib) : [];
+        const byAuthor = facts.citations.length ? [] : namedByAuthorYear(facts, index);
         // Nothing to compare without a citation, a section's study or a sentence about a study.
-        if (!facts.citations.length && !byJournal.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
+        if (!facts.citations.length && !byJournal.length && !byAuthor.length && !facts.topic.source && !facts.studyClaims.length && !/\([^()]*\b(?:19|20)\d\d\b/.test(facts.text) && !refersToStudy(facts, words) && !pointsBack(facts, words) && !NAMED_AUTHOR.test(facts.text)) return [];
         const own = citedSources(facts, document);
         // "That small study…", "In other words, …": no citation of its own, so the study is the one the sentence before cited.
-        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...byJournal, ...earlierCitations(facts, document, words, index, bib), ...own];
+        cited = own.some((c) => c.via === 'citation') ? own : [...namedInText(facts, document), ...byAuthor, ...byJournal, ...earlierCitations(facts, document, words, index, bib), ...own];
       }
       const studies = cited
         .filter((c) => !c.source || isUsable(c.source))
@@ -115,6 +116,8 @@ export const citationMismatch: RuleDefinition = {
         designHit(facts, study, words, designNames),
         animalHit(facts, study, words, document),
         populationHit(facts, study, index, words),
+        cohortHit(facts, study, words),
+        doseHit(facts, study, words),
         boundHit(facts, study, words),
         regimenHit(facts, study, words),
         sizeHit(facts, study, words),
@@ -657,19 +660,25 @@ function fadedHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWord
 function approvalBasisHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords, index: EvidenceIndex): RuleHit | undefined {
   const s = study.source;
   if (!s?.intervention) return undefined;
-  const link = words.find(facts, 'led-to').find((c) => !isNegated(facts, c));
-  if (!link) return undefined;
-  const approval = words.find(facts, 'approval', 'approval-plain').find((c) => c.start >= link.start && gap(facts, link, c).words <= 4);
-  if (!approval) return undefined;
-  const years = facts.numbers.filter((n) => n.kind === 'year' && n.start > approval.start).map((n) => String(n.value));
+  const approvals = words.find(facts, 'approval', 'approval-plain');
+  // "led the FDA to approve", "is the reason it was approved": the study, then the approval.
+  let link = words.find(facts, 'led-to').find((c) => !isNegated(facts, c) && approvals.some((a) => a.start >= c.start && gap(facts, c, a).words <= 4));
+  let approval = link && approvals.find((c) => c.start >= link!.start && gap(facts, link!, c).words <= 4);
+  if (!link) {
+    // "approved Spravato for TRD on the strength of the Canuso trial": the approval, then the study named as its basis.
+    link = words.find(facts, 'approval-basis-after').find((c) => !isNegated(facts, c) && approvals.some((a) => a.end <= c.start && gap(facts, a, c).words <= 8 && gap(facts, a, c).sameClause));
+    approval = link && approvals.find((a) => a.end <= link!.start && gap(facts, a, link!).words <= 8);
+  }
+  if (!link || !approval) return undefined;
+  const years = facts.numbers.filter((n) => n.kind === 'year' && n.start > approval!.start && !isCitationYear(facts, n, index)).map((n) => String(n.value));
   const entries = index
     .regulatoryFor(s.intervention)
     .filter((e) => e.status === 'approved' && isUsable(e) && (!years.length || years.some((y) => e.date?.startsWith(y))));
   if (!entries.length || entries.some((e) => e.sources.includes(s.id))) return undefined;
   const basis = entries.map((e) => e.notes?.split(/(?<=\.)\s/)[0] ?? e.indication).join(' ');
   return {
-    start: link.start,
-    end: approval.end,
+    start: Math.min(link.start, approval.start),
+    end: Math.max(link.end, approval.end),
     message: `${study.name} was not the basis of that approval. ${basis}`,
     suggestions: [],
     evidenceIds: [s.id, ...entries.map((e) => e.id)],
@@ -867,6 +876,10 @@ const NAMED_AUTHOR = /\b((?:(?:van|von|de|der|den)\s+)*\p{Lu}[\p{L}'\-]+)\s+(?:a
  * that author and year: "the 2017 trial by Kreider and colleagues". (One surname with its year in brackets, "Holmes
  * (2003)", is already among the sentence's citations.)
  */
+function namedByAuthorYear(facts: SentenceFacts, index: EvidenceIndex): CitedSource[] {
+  return [...new Set(sourcesNamedByAuthorYear(facts.text, index).map((n) => n.source))].map((source) => ({ source, via: 'citation' as const }));
+}
+
 function namedInText(facts: SentenceFacts, document: DocumentContext): CitedSource[] {
   if (facts.citations.length) return [];
   const markers: CitationMarker[] = [];
@@ -1106,12 +1119,20 @@ const TERM_MATCHERS = new Map<string, PhraseMatcher<{ terms: readonly string[] }
 
 function comparatorHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords, classes: Map<string, string[]>): RuleHit | undefined {
   if (study.via === 'topic' || facts.hedges.length) return undefined;
-  const comparisons = words.find(facts, 'comparison-equivalence', 'superiority').filter((c) => !isNegated(facts, c));
+  // A footnote or reference entry that does not say what its study was compared with cannot contradict a comparison.
+  const stated = study.source || words.test(study.about, 'comparator-stated') || words.test(study.about, 'design-uncontrolled') || words.test(study.about, 'design-no-placebo') || words.test(study.about, 'design-placebo-claim');
+  if (!stated) return undefined;
+  // "eased pain as well as ibuprofen", "lowered it more than a standard pill did": these words compare only after a benefit verb.
+  const verbs = [...facts.claimVerbs.filter((v) => v.category !== 'harm' && v.category !== 'correlational'), ...words.find(facts, 'comparison-verb')];
+  const benefitBefore = (c: SlotCue) => verbs.some((v) => v.end <= c.start && gap(facts, v, c).sameClause && gap(facts, v, c).words <= 6 && !isNegated(facts, v));
+  const weak = words.find(facts, 'comparison-equivalence-weak').filter(benefitBefore);
+  const comparisons = [...words.find(facts, 'comparison-equivalence', 'superiority'), ...weak].filter((c) => !isNegated(facts, c));
   if (!comparisons.length) return undefined;
   const named = [...words.find(facts, 'comparator-universal'), ...words.find(facts, 'comparator-active')];
   for (const cmp of comparisons) {
-    // The comparator is what the comparison word introduces: within the next four words.
-    const target = named.filter((n) => n.start >= cmp.end && gap(facts, cmp, n).words <= 4 && gap(facts, cmp, n).sameClause).sort((a, b) => a.start - b.start || b.end - a.end)[0];
+    // The comparator is what the comparison word introduces: within the next four words (two after a word that also joins or counts).
+    const reach = cmp.slot === 'comparison-equivalence-weak' ? 2 : 4;
+    const target = named.filter((n) => n.start >= cmp.end && gap(facts, cmp, n).words <= reach && gap(facts, cmp, n).sameClause).sort((a, b) => a.start - b.start || b.end - a.end)[0];
     if (!target) continue;
     let hasIt: boolean;
     if (target.slot === 'comparator-universal') {
@@ -1122,7 +1143,8 @@ function comparatorHit(facts: SentenceFacts, study: StudyProfile, words: Evidenc
       hasIt = mentions(study.about, classes.get(target.cue.toLowerCase()) ?? [target.cue]).some((m) => !adjuncts.some((a) => a.end <= m.start && m.start - a.end <= 30));
     }
     if (hasIt) continue;
-    const compared = study.source?.comparator ? `it compared with ${study.source.comparator}` : 'its source names no such comparison';
+    const said = words.findIn(study.about, 'comparator-stated')[0]?.text;
+    const compared = study.source?.comparator ? `it compared with ${study.source.comparator}` : said ? `its source says ${quote(said)}` : 'its source names no such comparison';
     return {
       start: cmp.start,
       end: target.end,
@@ -1278,6 +1300,127 @@ function scopeHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWord
       start: cue.start,
       end,
       message: `${study.name} covers ${only} only (${quote(restriction.text)} in its citation): ${quote(facts.text.slice(cue.start - at, end - at))} stretches its result beyond what it studied.`,
+      suggestions: [],
+      evidenceIds: study.source ? [study.source.id] : [],
+    };
+  }
+  return undefined;
+}
+
+// ---- Who took part: "in children" citing a trial in adults aged 18-65, "in pregnant women" citing non-pregnant adults ----
+
+/** The ages each cohort word stands for, in years. */
+const AGE_BANDS: ReadonlyMap<Slot, readonly [number, number]> = new Map([
+  ['cohort-infants', [0, 3]],
+  ['cohort-children', [0, 17]],
+  ['cohort-teenagers', [12, 19]],
+  ['cohort-adults', [18, 120]],
+  ['cohort-older', [65, 120]],
+] as const);
+const COHORT_SLOTS: readonly Slot[] = [...AGE_BANDS.keys(), 'cohort-pregnant', 'cohort-not-pregnant', 'cohort-women', 'cohort-men', 'cohort-postmenopausal', 'cohort-premenopausal'];
+
+interface CohortWord {
+  slot: Slot;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Who a study enrolled, as far as its own words say; each part is undefined where they are silent. */
+interface Cohort {
+  ages?: { low: number; high: number; said: string };
+  pregnant?: { value: boolean; said: string };
+  sex?: { value: 'female' | 'male'; said: string };
+  menopause?: { value: 'pre' | 'post'; said: string };
+}
+
+/** Cohort words in text, a phrase inside a longer one dropped ("adults" in "older adults", "pregnant" in "non-pregnant"). */
+function cohortWords(text: string, words: EvidenceWords): CohortWord[] {
+  const all = COHORT_SLOTS.flatMap((slot) => words.findIn(text, slot).map((m) => ({ slot, start: m.start, end: m.end, text: m.text })));
+  return all.filter((w) => !all.some((o) => o !== w && o.start <= w.start && w.end <= o.end && o.end - o.start > w.end - w.start));
+}
+
+function sourceCohort(text: string, words: EvidenceWords): Cohort {
+  const found = cohortWords(text, words);
+  const cohort: Cohort = {};
+  const ranges = ageRanges(text);
+  if (ranges.length) {
+    cohort.ages = { low: Math.min(...ranges.map((r) => r.low)), high: Math.max(...ranges.map((r) => r.high)), said: text.slice(ranges[0]!.start, ranges[0]!.end) };
+  } else {
+    const bands = found.filter((w) => AGE_BANDS.has(w.slot));
+    if (bands.length) cohort.ages = { low: Math.min(...bands.map((w) => AGE_BANDS.get(w.slot)![0])), high: Math.max(...bands.map((w) => AGE_BANDS.get(w.slot)![1])), said: bands[0]!.text };
+  }
+  const of = (slot: Slot) => found.find((w) => w.slot === slot);
+  const women = of('cohort-women');
+  const men = of('cohort-men');
+  if (women && !men) cohort.sex = { value: 'female', said: women.text };
+  if (men && !women) cohort.sex = { value: 'male', said: men.text };
+  const notPregnant = of('cohort-not-pregnant');
+  if (notPregnant) cohort.pregnant = { value: false, said: notPregnant.text };
+  else if (cohort.sex?.value === 'male') cohort.pregnant = { value: false, said: cohort.sex.said };
+  const pre = of('cohort-premenopausal');
+  const post = of('cohort-postmenopausal');
+  if (pre && !post) cohort.menopause = { value: 'pre', said: pre.text };
+  if (post && !pre) cohort.menopause = { value: 'post', said: post.text };
+  return cohort;
+}
+
+/** A cohort word that says whom a result is for: "in children", "among older adults", "a trial in obese teenagers", "during pregnancy". */
+const FOR_WHOM = /\b(?:in|among|amongst|of|for|with|during|on)\s+(?:[\p{L}-]+\s+)?$/iu;
+
+function cohortHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (study.via === 'topic' || facts.hedges.length) return undefined;
+  const described = study.text ?? (study.source?.population ? `${study.source.population.description} ${study.source.designNotes ?? ''}` : undefined);
+  if (!described) return undefined;
+  const source = sourceCohort(described, words);
+  if (!source.ages && !source.pregnant && !source.sex && !source.menopause) return undefined;
+  const at = facts.sentence.start;
+  const sentenceRanges = ageRanges(facts.text);
+  for (const w of cohortWords(facts.text, words)) {
+    const cue = { start: at + w.start, end: at + w.end };
+    if (!FOR_WHOM.test(facts.text.slice(Math.max(0, w.start - 40), w.start)) || isNegated(facts, cue)) continue;
+    let theirs: string | undefined;
+    const band = AGE_BANDS.get(w.slot);
+    if (band && source.ages) {
+      // "in adults aged 30 to 50": the ages given with the word are what the sentence claims.
+      const given = sentenceRanges.find((r) => r.start >= w.end && r.start - w.end <= 12);
+      const [low, high] = given ? [given.low, given.high] : band;
+      if (Math.min(high, source.ages.high) - Math.max(low, source.ages.low) <= 0) theirs = source.ages.said;
+    }
+    if (w.slot === 'cohort-pregnant' && source.pregnant?.value === false) theirs = source.pregnant.said;
+    if (w.slot === 'cohort-women' && source.sex?.value === 'male') theirs = source.sex.said;
+    if (w.slot === 'cohort-men' && source.sex?.value === 'female') theirs = source.sex.said;
+    if (w.slot === 'cohort-postmenopausal' && source.menopause?.value === 'pre') theirs = source.menopause.said;
+    if (w.slot === 'cohort-premenopausal' && source.menopause?.value === 'post') theirs = source.menopause.said;
+    if (theirs === undefined) continue;
+    return {
+      start: cue.start,
+      end: cue.end,
+      message: `${study.name} did not study ${quote(w.text)}: its own description of whom it enrolled says ${quote(theirs)}. A result in one group may not hold in another; say whom the study enrolled.`,
+      suggestions: [],
+      evidenceIds: study.source ? [study.source.id] : [],
+    };
+  }
+  return undefined;
+}
+
+// ---- Dose: "at every dose" or "even the lowest dose" where the source found the result at one end of its dose range only ----
+
+function doseHit(facts: SentenceFacts, study: StudyProfile, words: EvidenceWords): RuleHit | undefined {
+  if (study.via === 'topic') return undefined;
+  const text = `${study.about} ${study.source?.caveats?.join(' ') ?? ''}`;
+  const high = words.findIn(text, 'dose-limited-high')[0];
+  const low = words.findIn(text, 'dose-limited-low')[0];
+  if (!high && !low) return undefined;
+  for (const cue of words.find(facts, 'dose-all-claim', 'dose-low-claim')) {
+    if (isNegated(facts, cue)) continue;
+    // Every dose is contradicted by a result at either end; the lowest dose only by one at the top.
+    const limit = cue.slot === 'dose-all-claim' ? (high ?? low) : high;
+    if (!limit) continue;
+    return {
+      start: cue.start,
+      end: cue.end,
+      message: `${study.name} did not find this ${quote(cue.cue)}: it says the result held ${quote(limit.text)}. Say at which dose the study found it.`,
       suggestions: [],
       evidenceIds: study.source ? [study.source.id] : [],
     };

@@ -107,7 +107,26 @@ export type Slot =
   | 'species-animal-exception'
   | 'scope-restricted'
   | 'benefit-result'
-  | 'prior-treatment-single';
+  | 'prior-treatment-single'
+  | 'cohort-infants'
+  | 'cohort-children'
+  | 'cohort-teenagers'
+  | 'cohort-adults'
+  | 'cohort-older'
+  | 'cohort-pregnant'
+  | 'cohort-not-pregnant'
+  | 'cohort-women'
+  | 'cohort-men'
+  | 'cohort-postmenopausal'
+  | 'cohort-premenopausal'
+  | 'dose-all-claim'
+  | 'dose-low-claim'
+  | 'dose-limited-high'
+  | 'dose-limited-low'
+  | 'comparison-equivalence-weak'
+  | 'comparator-stated'
+  | 'approval-basis-after'
+  | 'comparison-verb';
 
 export interface SlotCue extends Cue {
   slot: Slot;
@@ -572,3 +591,22 @@ export function conditionOf(index: EvidenceIndex, text: string): string | undefi
   return undefined;
 }
 
+
+/** "Canuso 2018", "Nikolin et al. 2023", "Canuso's 2018 trial": a pack source's first author and year, written without brackets. */
+const AUTHOR_YEAR = /\b(\p{Lu}[\p{L}'\u2019-]+?)(?:['\u2019]s)?\s+(?:et\s+al\.?,?\s+|and\s+colleagues,?\s+)?\(?((?:19|20)\d\d)\b/gu;
+
+/** The pack sources a sentence names by first author and year, with where each year stands (sentence offsets). */
+export function sourcesNamedByAuthorYear(text: string, index: EvidenceIndex): { source: PackSource; yearStart: number }[] {
+  const out: { source: PackSource; yearStart: number }[] = [];
+  for (const m of text.matchAll(AUTHOR_YEAR)) {
+    const source = index.sourceForCitation(`${m[1]} ${m[2]}`);
+    // The name must be the source's first author, not a word that happens to stand before a year ("In 2018").
+    if (source && source.firstAuthor?.toLowerCase() === m[1]!.toLowerCase()) out.push({ source, yearStart: m.index + m[0].length - 4 });
+  }
+  return out;
+}
+
+/** A year that dates a study named by its author ("Canuso 2018"), not the event the sentence dates. */
+export function isCitationYear(facts: SentenceFacts, year: Span, index: EvidenceIndex): boolean {
+  return sourcesNamedByAuthorYear(facts.text, index).some((n) => n.yearStart === year.start - facts.sentence.start);
+}

@@ -25,6 +25,7 @@ import {
   gap,
   interventionChain,
   interventionFor,
+  isCitationYear,
   isHere,
   preferredName,
   standsForTopic,
@@ -568,6 +569,9 @@ function regimenOf(facts: SentenceFacts, words: EvidenceWords, claim?: Span): Pa
     ...words.find(facts, 'regimen-maintenance', 'regimen-course', 'regimen-single').map((c) => ({ slot: c.slot, span: c as Span })),
     ...(claim ? sessionCounts(facts, words).filter((c) => !c.after).map((c) => ({ slot: 'regimen-course', span: c as Span })) : []),
   ];
+  // "a single booster", "one top-up": one dose, though the word is a maintenance word.
+  const singles = all.filter((c) => c.slot === 'regimen-single');
+  for (const c of all) if (c.slot === 'regimen-maintenance' && singles.some((x) => x.span.start <= c.span.start && c.span.end <= x.span.end)) c.slot = 'regimen-single';
   const own = claim ? all.filter((c) => gap(facts, c.span, claim).sameClause) : [];
   const cues = own.length ? own : all;
   if (cues.some((c) => c.slot === 'regimen-maintenance')) return 'maintenance';
@@ -585,7 +589,7 @@ function days(value: number, unit: Unit): number {
 function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, words: EvidenceWords, pronounTopic?: InterventionMention): RuleHit | undefined {
   if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
   const at = facts.sentence.start;
-  const years = facts.numbers.filter((n) => n.kind === 'year' && gap(facts, cue, n).words <= 8 && gap(facts, cue, n).sameClause);
+  const years = facts.numbers.filter((n) => n.kind === 'year' && gap(facts, cue, n).words <= 8 && gap(facts, cue, n).sameClause && !isCitationYear(facts, n, index));
   if (cue.slot === 'approval-plain') {
     const agency = words.find(facts, 'regulator').length > 0;
     // "approved for adults with…", "approved for preventing suicide", "approved for teenagers": an indication or a population follows.

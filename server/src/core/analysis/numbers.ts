@@ -146,3 +146,24 @@ export function toNumber(word: string): number {
 export function isMagnitude(n: NumberMention): boolean {
   return n.kind === 'percent' || n.kind === 'fraction' || n.kind === 'range' || n.kind === 'ci' || n.kind === 'effect-size' || n.kind === 'multiple' || n.kind === 'p-value';
 }
+
+/** An age range a text gives for the people it is about, in years, with where it stands. */
+export interface AgeRange {
+  low: number;
+  high: number;
+  start: number;
+  end: number;
+}
+
+const OLDEST = 120;
+/** "aged 30–50", "ages 18 to 65", "30-50 years old", "aged 65 and over", "aged 65+": the ages a study enrolled. */
+const AGE_RANGE = /\b(?:aged|ages?|age range)\s+(\d{1,3})\s*(?:[-\u2010-\u2015]|to)\s*(\d{1,3})\b|\b(\d{1,3})\s*(?:[-\u2010-\u2015]|to)\s*(\d{1,3})\s*(?:years?\s+old|years\s+of\s+age|-?year-olds)\b|\baged\s+(\d{1,3})\s*(?:\+|and\s+(?:over|older|above)|or\s+(?:over|older|above))/gi;
+
+export function ageRanges(text: string): AgeRange[] {
+  const out: AgeRange[] = [];
+  for (const m of text.matchAll(AGE_RANGE)) {
+    const [low, high] = m[1] ? [Number(m[1]), Number(m[2])] : m[3] ? [Number(m[3]), Number(m[4])] : [Number(m[5]), OLDEST];
+    if (low <= high && high <= OLDEST) out.push({ low, high, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
