@@ -66,6 +66,17 @@ describe('claim analysis', () => {
     assert.deepEqual(explain('Patients with migraine have found relief.').population, ['patients with']);
   });
 
+  it('does not count a list of three or more illnesses after "people with" as a population', () => {
+    assert.deepEqual(explain('People with gout, psoriasis and chronic fatigue feel better on the tea.').population, []);
+    assert.deepEqual(explain('People with gout or psoriasis feel better on the tea.').population, ['people with']);
+  });
+
+  it('reads an inversion after "never again" as a statement, not an instruction', () => {
+    const rules = (s: string) => checker.check(s + '\n').findings.map((f) => f.ruleId);
+    assert.deepEqual(rules('Never again will you wake up with migraines once you sleep on the wedge pillow.'), ['absolute-language']);
+    assert.deepEqual(rules('Never sleep on the wedge pillow if you have a neck injury.'), []);
+  });
+
   it('scopes attribution: a stance verb keeps single words off the writer, "according to" opens its own clause', () => {
     const rules = (s: string) => checker.check(s + '\n').findings.map((f) => f.ruleId);
     assert.deepEqual(rules('Fans of the diet insist that it melts fat permanently.'), []);

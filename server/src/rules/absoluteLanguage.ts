@@ -18,7 +18,7 @@ const LIMITED_TO_SOME = /^\s+(?:[\p{L}-]+\s+)?(?:for|in)\s+(?:some|a few|a minor
 /** "anyone", "everybody": a quantifier over people, who may be those making claims rather than those who benefit. */
 const PEOPLE_QUANTIFIER = /^(?:any|every)(?:one|body)$/i;
 /** Lexicon classes that help judge an absolute word but are not absolute words themselves. */
-const NOT_ABSOLUTE_TERMS: ReadonlySet<string> = new Set(['not-absolute', 'claim-making', 'selling', 'warning', 'treatment-uptake']);
+const NOT_ABSOLUTE_TERMS: ReadonlySet<string> = new Set(['not-absolute', 'claim-making', 'selling', 'warning', 'treatment-uptake', 'comparison', 'limiting', 'counted-people', 'negative-quantifier']);
 /** "every veteran who", "all of our clients who", "everyone who": a quantifier over people, with at most two words ("single", a noun) before the relative clause. */
 const UPTAKE_GAP = /^(?:\s+[\p{L}'\u2019-]+){0,2}\s+$/u;
 /** "anyone who tells you otherwise", "everyone selling detox teas": a claim-making or selling verb right after the quantifier, or after "who"/"that". */
@@ -64,6 +64,15 @@ export const absoluteLanguage: RuleDefinition = {
     // "everyone who uses the mat", "every veteran who received the block": the people a treatment reached.
     const uptake = analyzer.sentenceMatcher(lexicon, ['treatment-uptake']);
     const isResult = (s: string) => analyzer.isOutcomeWord(s) || benefitObjects.test(s) || resolves.test(s);
+    // "outperforms every other treatment", "better than any painkiller": a comparison that beats every rival.
+    const comparisons = analyzer.sentenceMatcher(lexicon, ['comparison']);
+    // "every single user", "not one of our clients": the people a quantifier counts.
+    const people = analyzer.sentenceMatcher(lexicon, ['counted-people']);
+    const limiting = analyzer.sentenceMatcher(lexicon, ['limiting']);
+    // "not one of our patients", "nobody who takes it": matched apart from the other absolutes (see below).
+    const noneOf = analyzer.sentenceMatcher(lexicon, ['negative-quantifier']);
+    const wins = (facts: SentenceFacts, t: AssertedTerm) => afterComparison(facts, t, comparisons);
+    const countsPeople = (facts: SentenceFacts, t: AssertedTerm) => allPeopleResult(facts, t, people, isResult);
     return (facts, document) => {
       const uptakes = uptake.find(facts.text);
       // A product claimed to act ("This balm soothes sore muscles"), a health outcome claimed ("will see bigger gains") or a promise ("you'll sleep deeper") is about health even with no condition named.
@@ -74,7 +83,11 @@ export const absoluteLanguage: RuleDefinition = {
       const promise = facts.instruction ? (instructionPromise(facts) ?? promisedHealthFuture(facts, healthFuture)) : undefined;
       if (facts.instruction && !promise) return [];
       // Most sentences hold no absolute word: settle them before reading anything else.
-      const asserted = terms.find(facts.text).length ? assertedTerms(facts, terms) : [];
+      // Negative quantifiers are read on their own, so that "Nobody can promise…" still negates the absolutes after it.
+      const asserted = [
+        ...(terms.find(facts.text).length ? assertedTerms(facts, terms) : []),
+        ...(noneOf.find(facts.text).length ? assertedTerms(facts, noneOf) : []),
+      ].sort((a, b) => a.start - b.start);
       if (!asserted.length) return [];
       const at = facts.sentence.start;
       const toSpan = (m: { start: number; end: number }): Span => ({ start: at + m.start, end: at + m.end });
@@ -90,13 +103,16 @@ export const absoluteLanguage: RuleDefinition = {
         // "totally safe for everyone": the safety phrase ends on the term even when a longer one ("totally safe") took its start.
         .filter((t) => !endsSafetyPhrase(facts.text.slice(0, t.end - at), safety))
         .filter((t) => !purityWords.find(facts.text.slice(t.end - at)).some((m) => m.start <= 1))
-        .filter((t) => !idioms.some((s) => s.start <= t.start && t.end <= s.end))
+        // "every other day" is a schedule, but "outperforms every other treatment" beats every rival.
+        .filter((t) => !idioms.some((s) => s.start <= t.start && t.end <= s.end) || (t.entry.category === 'comparison-scope' && wins(facts, t)))
         // "the Guaranteed Results Bundle", a table row naming it: a word in a product's name promises nothing by itself.
         .filter((t) => !isInProperName(facts, t) && !isInDocumentName(facts, t, document.names))
         // "not for everyone", "not to everyone": a negation reaching across a preposition.
         .filter((t) => !/\bnot\s+(?:for\s+|to\s+)?$/i.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !OPEN_CONDITION.test(facts.text.slice(0, t.start - at)) && !OPEN_COMPARATOR.test(facts.text.slice(0, t.start - at)))
         .filter((t) => !LIMITED_TO_SOME.test(facts.text.slice(t.end - at)))
+        // "The pain rarely vanishes completely", "few treatments work instantly": a limit earlier in the clause denies the absolute.
+        .filter((t) => !limitedBefore(facts, t, limiting))
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && claimOrSelling.find(facts.text).some((v) => v.start >= t.end - at && VERB_GAP_AFTER.test(facts.text.slice(t.end - at, v.start)))))
         // "a game-changer for anyone who works from home": the audience a product is for, unless what stands before "for" is a result ("relief is instant for everyone").
         .filter((t) => !(PEOPLE_QUANTIFIER.test(t.text) && isAudience(facts, t, (s) => analyzer.isOutcomeWord(s)) && !benefitsEveryone(facts, t, resolves)))
@@ -116,7 +132,11 @@ export const absoluteLanguage: RuleDefinition = {
             case 'outcome-statement': // "never wears off" says what the outcome is.
               return true;
             case 'quantifier': // "every capsule restores": only as the subject of a claim, or over the illnesses a claim promises to end ("prevents every flu").
-              return opensClaim(facts, t) || quantifiesClaimedCondition(facts, t) || benefitsEveryone(facts, t, resolves) || reachedEveryone(facts, t, uptakes, isResult);
+              return opensClaim(facts, t) || quantifiesClaimedCondition(facts, t) || benefitsEveryone(facts, t, resolves) || reachedEveryone(facts, t, uptakes, isResult) || wins(facts, t) || countsPeople(facts, t);
+            case 'comparison-scope': // "better than any painkiller", not "any questions" or "every other day".
+              return wins(facts, t);
+            case 'negative-quantifier': // "not one of our patients has needed surgery", not "no one should drive", "nobody knows whether" or "nobody is saying it cures".
+              return noneFailed(facts, t, people, treatments, isResult) && !claimMaking.find(facts.text.slice(t.end - at)).length;
             case 'treatment-need': // "never need another infusion", not "never need a referral".
               return treatments.some((s) => s.start >= t.end && wordCount(facts.text.slice(t.end - at, s.start - at)) <= 3);
             case 'frequency': // "always works", "relief always comes", "always prevent eye strain", not "doctors have always debated how it works".
@@ -138,7 +158,9 @@ export const absoluteLanguage: RuleDefinition = {
                 modifiesClaim(facts, t) ||
                 closesClaim(facts, t) ||
                 benefitsEveryone(facts, t, resolves) ||
-                reachedEveryone(facts, t, uptakes, isResult)
+                reachedEveryone(facts, t, uptakes, isResult) ||
+                symptomEnds(facts, t, resolves) ||
+                countsPeople(facts, t)
               );
           }
         })
@@ -182,7 +204,9 @@ function promisedHealthFuture(facts: SentenceFacts, healthFuture: PhraseMatcher<
 /** "you will never have another panic attack": an illness or symptom follows within a few words, in the same clause. */
 function futureIllness(facts: SentenceFacts, term: AssertedTerm): boolean {
   const at = facts.sentence.start;
-  return facts.conditions.some((c) => c.start >= term.end && closeInClause(facts.text.slice(term.end - at, c.start - at)));
+  // "Never again will you wake up with a stiff neck": an inverted promise puts its auxiliary and pronoun before the illness.
+  const reach = /^\s+(?:will|shall|do|does|would)\s+\w+/i.test(facts.text.slice(term.end - at)) ? 6 : 4;
+  return facts.conditions.some((c) => c.start >= term.end && closeInClause(facts.text.slice(term.end - at, c.start - at), reach));
 }
 
 /** "Patients who never complain of pain may still…": a relative clause that picks out people, not a promise made to them. */
@@ -202,8 +226,8 @@ function deniedAfter(facts: SentenceFacts, term: AssertedTerm): boolean {
 }
 
 /** At most four words, with no punctuation or clause join, between a term and what follows it. */
-function closeInClause(between: string): boolean {
-  return wordCount(between) <= 4 && !/[,;:.!?()\u2014\u2013]/.test(between) && !CLAUSE_JOIN.test(between);
+function closeInClause(between: string, words = 4): boolean {
+  return wordCount(between) <= words && !/[,;:.!?()\u2014\u2013]/.test(between) && !CLAUSE_JOIN.test(between);
 }
 
 /** "Relief may be permanent", "you might never need…": a hedge earlier in the term's clause. */
@@ -386,4 +410,76 @@ function reachedEveryone(facts: SentenceFacts, term: AssertedTerm, uptakes: read
   if (/\bfor\s+$/i.test(facts.text.slice(0, term.start - at))) return false;
   const rest = facts.text.slice(u.end);
   return isResult(rest) && !PROCEDURE_PREDICATE.test(rest);
+}
+
+/** "outperforms every other treatment", "better than any painkiller", "works better at every dose": a universal quantifier right after a comparison, in its clause. */
+function afterComparison(facts: SentenceFacts, term: AssertedTerm, comparisons: PhraseMatcher<LexiconEntry>): boolean {
+  const at = facts.sentence.start;
+  return comparisons.find(facts.text).some((c) => c.end <= term.start - at && /^\s+(?:[\p{L}-]+\s+)?$/u.test(facts.text.slice(c.end, term.start - at)) && !CLAUSE_JOIN.test(facts.text.slice(c.end, term.start - at)));
+}
+
+/** After a quantifier, the words that lead to the people it counts: "every single", "every one of our", "each and every", "all of the". */
+const TO_PEOPLE = /^(?:\s+(?:single|one|and every|of|our|the|my|these|those|your|their|new|regular))*\s+(?:[\p{L}-]+\s+)?$/iu;
+
+/**
+ * "Every one of our clients lost weight on the drink", "each and every user of the corrector stands taller",
+ * "fasting glucose fell in every single person who tried it": a quantifier over people as the subject of a
+ * result, or after "in"/"for"/"among" with the result before it. Not a procedure ("every patient is screened").
+ */
+function allPeopleResult(facts: SentenceFacts, term: AssertedTerm, people: PhraseMatcher<LexiconEntry>, isResult: (s: string) => boolean): boolean {
+  const at = facts.sentence.start;
+  const after = facts.text.slice(term.end - at);
+  const head = people.find(after).find((p) => TO_PEOPLE.test(' ' + after.slice(0, p.start)));
+  if (!head) return false;
+  const clauseStart = lastClauseBreak(facts.text, term.start - at);
+  const before = facts.text.slice(clauseStart, term.start - at);
+  const rest = after.slice(head.end).split(CLAUSE_JOIN)[0]!;
+  if (PROCEDURE_PREDICATE.test(rest) || /\b(?:should|must|needs? to|has to|have to|is welcome|are welcome|gets? a|receives?)\b/i.test(rest)) return false;
+  // The subject of its clause: "Every one of our clients lost weight".
+  if (/^\W*(?:(?:and|but|so|then)\s+)?$/i.test(before)) return isResult(rest);
+  // The people a result reached: "glucose fell in every single person who tried the berberine".
+  const reached = /\b(?:in|for|among|across)\s+$/i.exec(before);
+  return !!reached && isResult(before.slice(0, reached.index)) && !/\b(?:available|open|offered|provided|booked|arranged)\b/i.test(before);
+}
+
+/** "the nausea stops instantly", "the pain vanishes the moment the patch goes on": a symptom that ends, beside the term in its clause. */
+function symptomEnds(facts: SentenceFacts, term: AssertedTerm, resolves: PhraseMatcher<LexiconEntry>): boolean {
+  const at = facts.sentence.start;
+  return resolves.find(facts.text).some((r) => {
+    const symptom = facts.conditions.some((c) => c.end - at <= r.start && /^\s+$/.test(facts.text.slice(c.end - at, r.start)));
+    if (!symptom) return false;
+    const [from, to] = r.end <= term.start - at ? [r.end, term.start - at] : [term.end - at, r.start];
+    return to >= from && wordCount(facts.text.slice(from, to)) <= 3 && !CLAUSE_JOIN.test(facts.text.slice(from, to));
+  });
+}
+
+/** "No one should", "nobody knows whether", "no one can say": an obligation, a doubt or a permission, not an outcome. */
+const NOT_AN_OUTCOME = /\b(?:should|must|needs? to|has to|have to|ought to|can|could|may|might|would|knows?|knew|whether|if|is sure|are sure|doubts?|doubted|questions?|questioned|disput\w*|believes?|believed|thinks?|thought|expects?|expected|is checking|checks?|checked|is turned|are turned|was turned|is refused|are refused|is asked|are asked|is required|are required|is allowed|are allowed|is left|pays?|paid|dropped out|drops out|drop out|complained about the)\b/i;
+
+/**
+ * "Not one of our patients has needed surgery since", "no one leaves the tank without feeling lighter",
+ * "nobody who takes it at the first sniffle gets a full cold", "I haven't had a single hot flush since":
+ * no person (or no occasion) left with a symptom, stated as the outcome. The quantifier counts people
+ * or a symptom, and its clause goes on to a symptom, a result or a need for treatment.
+ */
+function noneFailed(facts: SentenceFacts, term: AssertedTerm, people: PhraseMatcher<LexiconEntry>, treatments: readonly Span[], isResult: (s: string) => boolean): boolean {
+  const at = facts.sentence.start;
+  const restEnd = nextClauseBreak(facts.text, term.end - at);
+  const rest = facts.text.slice(term.end - at, restEnd).split(CLAUSE_JOIN)[0]!;
+  if (NOT_AN_OUTCOME.test(rest)) return false;
+  const lead = rest.split(/\s+/).slice(0, 5).join(' ');
+  const countsPeople = /^(?:no[ -]one|nobody|no \w+)/i.test(term.text) || /^\s+who\b/i.test(rest) || people.test(lead);
+  const countsSymptom = facts.conditions.some((c) => c.start >= term.end && wordCount(facts.text.slice(term.end - at, c.start - at)) <= 2);
+  if (!countsPeople && !countsSymptom) return false;
+  const restStart = term.end;
+  const needsTreatment = /\bneed(?:s|ed)?\s+(?!to\b)/i.test(rest) && treatments.some((s) => s.start >= restStart && s.start - at <= restEnd);
+  return countsSymptom || needsTreatment || facts.conditions.some((c) => c.start >= restStart && c.start - at < restEnd) || isResult(rest);
+}
+
+/** "rarely vanishes completely", "few treatments work instantly": a limiting word within five words before the term, in its clause. */
+function limitedBefore(facts: SentenceFacts, term: AssertedTerm, limiting: PhraseMatcher<LexiconEntry>): boolean {
+  const at = facts.sentence.start;
+  const clauseStart = lastClauseBreak(facts.text, term.start - at);
+  // "a few", "the first few sessions" count, they do not limit.
+  return limiting.find(facts.text).some((l) => l.start >= clauseStart && !/\b(?:a|the|first|last|those|these|next|every|quite)\s+$/i.test(facts.text.slice(0, l.start)) && l.end <= term.start - at && wordCount(facts.text.slice(l.end, term.start - at)) <= 5 && !CLAUSE_JOIN.test(facts.text.slice(l.end, term.start - at)));
 }

@@ -32,7 +32,12 @@ export const unqualifiedEfficacy: RuleDefinition = {
     const unmatched = analyzer.sentenceMatcher(knowledge.lexicons['claim-verbs'], ['unmatched']);
     return (facts, document) => {
       // An instruction ("Ask your doctor…") claims nothing, unless it ends in a promise ("Take them nightly and your anxiety will be gone", "…and it retrains your muscles").
-      if (facts.question || (facts.instruction && !instructionPromise(facts))) return [];
+      if (facts.question) return [];
+      // "Rub it in and the stinging stops", "find the knot, release it, and the pain drains away": a recipe whose last clause ends a symptom promises that result.
+      if (facts.instruction && !instructionPromise(facts)) {
+        const promised = conditionResolves(facts, resolves, notBenefits);
+        if (!promised || !/,?\s+and\s+(?:(?:the|your)\s+)?(?:[\p{L}-]+\s+)?$/iu.test(facts.text.slice(0, promised.start - facts.sentence.start))) return [];
+      }
       if (isCited(facts)) return [];
       // A source cited later in the paragraph qualifies the claims before it.
       if (document.citedFrom(facts.sentence.start)) return [];
@@ -122,7 +127,6 @@ function absoluteOutcome(facts: SentenceFacts, outcomeStatements: PhraseMatcher<
   return subject ? { start: subject.start, end: at + statement.end } : undefined;
 }
 
-const MAY_RESOLVE = /\b(?:gone|vanish|disappear|lifts?\b|melts? away|clears? up|goes away|go away|thing of the past|history)/i;
 /** "goes away on its own", "lifts slowly": the natural course of an illness, not a treatment's result. */
 const NATURAL_COURSE = /^[^,;:]*\b(?:on (?:its|their) own|by (?:itself|themselves)|without treatment|naturally over time|with time|slowly|gradually)\b/i;
 /** "if the pain goes away", "until the fog lifts", "once symptoms clear up": a condition the writer sets. */
@@ -134,7 +138,6 @@ const OPENS_CONDITION = /\b(?:if|unless|until|till|when|whether|once|as soon as)
  * of an illness, not a condition the writer sets.
  */
 function conditionResolves(facts: SentenceFacts, resolves: PhraseMatcher<LexiconEntry>, notBenefits: PhraseMatcher<LexiconEntry>): Span | undefined {
-  if (!MAY_RESOLVE.test(facts.text)) return undefined;
   const at = facts.sentence.start;
   for (const m of resolves.find(facts.text)) {
     const condition = facts.conditions.find((c) => c.end - at <= m.start && /^\s+$/.test(facts.text.slice(c.end - at, m.start)));

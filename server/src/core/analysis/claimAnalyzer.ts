@@ -81,6 +81,8 @@ const CLAUSE_BREAK = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|,\s|\s-\s/;
 // "supports the formation of new neural pathways", "promotes the growth of collagen": a process noun lets "of" through to what it makes.
 const DELIVERY_GAP_BREAK = /\b(?:about|on|for|with|(?<!\b(?:production|formation|growth|release|repair|renewal|regeneration)\s)of|to|into|from|at|in|by|information|advice|support|access|options?|guidance|care|treatment|tips|dose|doses)\b|[;:()\u2014\u2013]/i;
 const SHARE_OF_GROUP = /\b(?:some|many|most|few|several|number of|lot of|plenty of|lots of)\s/i;
+/** "Never again will you…", "Never once have I…": an auxiliary and a pronoun right after the first word (or two) invert a statement. */
+const INVERTED_OPENING = /^\W*[\p{L}']+(?:\s+(?:again|once|before))?\s+(?:will|shall|would|can|could|do|does|did|have|has|had)\s+(?:you|i|we|they|he|she|it|your|my|our)\b/iu;
 export const CLAUSE_JOIN = /[;\u2014\u2013()]|(?<!\d):|:(?!\d)|\s-\s|,\s+(?:and|but|so|while|whereas|although|though)\s/i;
 const MYTH_OPENING = /^\s*(?:myth|fiction|false|misconception|claim)\s*(?:#?\d+)?\s*[:.\u2014\u2013-]/i;
 // ", which reduce inflammation": a non-restrictive relative clause asserts its verb of what it follows.
@@ -270,11 +272,14 @@ export class ClaimAnalyzer {
     const populations = this.populations
       .find(text)
       .filter((p) => !crowds.some((c) => c.start < p.end && p.start <= c.end))
+      // "People with migraine, fibromyalgia and chronic fatigue respond…": a list of three or more illnesses widens the claim rather than limiting it.
+      .filter((p) => !(/\bwith\s*$/i.test(p.text) && conditionListAfter(text, p.end, conditions, at) >= 3))
       .map(cue);
     const studyClaims = this.studyClaims.find(text).map(cue);
     const question = /\?["'\u201d\u2019)\]]*\s*$/.test(text);
     const firstWord = /^\W*([\p{L}']+(?:\s+[\p{L}']+)?)/u.exec(text)?.[1] ?? '';
-    const instruction = this.instructionWords.find(firstWord).some((m) => m.start === 0);
+    // "Never again will you wake up stiff", "Never have I slept so well": an inversion after the first word states, it does not instruct.
+    const instruction = this.instructionWords.find(firstWord).some((m) => m.start === 0) && !INVERTED_OPENING.test(text);
     // "The debate is settled.", after sentences about a treatment: the topic carries the health context.
     const aboutHealth = interventions.length > 0 || conditions.length > 0 || this.healthWords.test(text) || !!topic.intervention;
 
@@ -768,4 +773,18 @@ function sourceText(text: string, span: Span, offset: number): string {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** How many conditions follow a position as one list ("migraine, fibromyalgia and chronic fatigue"), joined by commas, "and" or "or". */
+function conditionListAfter(text: string, from: number, conditions: readonly Span[], at: number): number {
+  let end = from;
+  let count = 0;
+  for (const c of conditions) {
+    if (c.start - at < end) continue;
+    const gap = text.slice(end, c.start - at);
+    if (count === 0 ? !/^\s+$/.test(gap) : !/^(?:,\s+|,?\s+(?:and|or)\s+)$/i.test(gap)) break;
+    count++;
+    end = c.end - at;
+  }
+  return count;
 }
