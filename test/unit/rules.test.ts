@@ -302,3 +302,14 @@ describe('overstated-evidence: a consensus asserted without "that"', () => {
     for (const s of ['Patients agree to a short screening before their first ketamine session.', 'Experts agree on the need for larger trials of ketamine.', 'Not all doctors agree ketamine is right for depression.']) assert.equal(flagged(s), false, s);
   });
 });
+
+describe('messages speak to the writer', () => {
+  it('never explain how the checker reads its terms (that belongs in a lexicon entry\'s "matching")', () => {
+    const maintainerWording = /\b(?:counted (?:only|when|beside)|read by [a-z-]+|is not read|left alone|lexicon|the analyzer)\b/i;
+    const leaks: string[] = [];
+    for (const name of fixtures) {
+      for (const f of checker.check(readFixture('rules', name)).findings) if (maintainerWording.test(f.message)) leaks.push(`${name}: ${f.message}`);
+    }
+    assert.deepEqual(leaks, []);
+  });
+});

@@ -11,7 +11,10 @@ export interface LexiconEntry {
   terms: string[];
   category?: string;
   replacements?: string[];
+  /** Shown to writers in messages and cards. */
   note?: string;
+  /** How rules read the terms; for maintainers only. */
+  matching?: string;
   source?: string;
 }
 
