@@ -5,7 +5,7 @@
 // "it" in it would refer to) is unchanged reuses its earlier findings, so an
 // edit re-analyses only the paragraph it touched.
 
-import { ClaimAnalyzer, isSourceCitation, type SentenceFacts, type Topic } from './analysis/claimAnalyzer.js';
+import { ClaimAnalyzer, hasAuthorYearCitation, isSourceCitation, type SentenceFacts, type Topic } from './analysis/claimAnalyzer.js';
 import type { DocumentContext } from './documentContext.js';
 import type { Knowledge } from './knowledge/knowledge.js';
 import { matcherFor, type LexiconEntry } from './knowledge/lexicons.js';
@@ -126,9 +126,8 @@ export class Checker {
     for (const block of parsed.blocks) {
       if (block.kind === 'footnote-definition') continue;
       const raw = source.slice(block.start, block.end);
-      const listItem = block.kind === 'paragraph' && LIST_MARKER_BEFORE.test(source.slice(source.lastIndexOf('\n', block.start - 1) + 1, block.start));
-      const underCitedLeadIn = listItem && leadInCited;
-      if (!listItem) leadInCited = block.kind === 'paragraph' && /:\s*$/.test(block.prose) && citesInLastSentence(block);
+      const underCitedLeadIn = !!block.listItem && leadInCited;
+      if (!block.listItem) leadInCited = block.kind === 'paragraph' && /:\s*$/.test(block.prose) && citesInLastSentence(block);
       // Beyond its text, a block's findings depend on what "it" refers to and on the document's footnotes, reference list and names.
       const listedEntry = listed.has(block);
       const key = next ? `${block.kind}${block.columnHeader ? '^' : ''}${listedEntry ? '+' : ''}${underCitedLeadIn ? ':' : ''}\u0000${topic.intervention?.id ?? ''}\u0000${topic.packIntervention?.id ?? ''}\u0000${topic.source ?? ''}${topic.sourceFromHeading ? '#' : ''}\u0000${sourcesKey}` : '';
@@ -325,14 +324,8 @@ function readBibliography(blocks: readonly ProseBlock[], listed: ReadonlySet<Pro
 function citesInLastSentence(block: ProseBlock): boolean {
   let last = 0;
   for (const m of block.prose.matchAll(/[.!?]["')\]\u201d\u2019]*\s+(?=\S)/g)) last = m.index + m[0].length;
-  return block.citations.some((c) => isSourceCitation(c) && c.start - block.start >= last) || AUTHOR_YEAR_IN_BRACKETS.test(block.prose.slice(last));
+  return block.citations.some((c) => isSourceCitation(c) && c.start - block.start >= last) || hasAuthorYearCitation(block.prose.slice(last));
 }
-
-/** "(Smith, 2020)", "(Smith et al. 2020a)": an author-year citation, which the block's markup does not carry. */
-const AUTHOR_YEAR_IN_BRACKETS = /\([^()]*\p{Lu}[^()]*\b(?:19|20)\d\d[a-z]?\)/u;
-
-/** A list item's marker ("- ", "2. ", "> * ") between the start of its line and its text. */
-const LIST_MARKER_BEFORE = /^[\s>]*(?:[-*+]|\d{1,3}[.)])\s+$/;
 
 const YEAR_IN_TEXT = /\b(?:19|20)\d\d\b/;
 

@@ -16,6 +16,8 @@ export interface ProseBlock extends Span {
   kind: 'paragraph' | 'heading' | 'table-cell' | 'footnote-definition';
   /** A table cell in the header row: a column's label ("What the evidence shows"), which claims nothing. */
   columnHeader?: boolean;
+  /** A paragraph inside a list item. */
+  listItem?: boolean;
   /** The source slice with every non-prose character (markup, URLs, code, HTML) replaced by a space, so offsets map 1:1. */
   prose: string;
   /** Footnote references, link destinations and autolinks found in the block: evidence of a citation. */

@@ -42,6 +42,7 @@ export type Slot =
   | 'scope-any'
   | 'scope-any-person'
   | 'scope-general'
+  | 'approval-widened'
   | 'share-rare'
   | 'permission'
   | 'someone-else'

@@ -586,9 +586,6 @@ function days(value: number, unit: Unit): number {
 
 // ---- Regulatory status: "ketamine is FDA-approved for depression", "Spravato was approved in 2015" ----
 
-/** What follows an approval noun that widens it: "was extended to", "has since been broadened to". */
-const APPROVAL_WIDENED_AFTER = /^(?:\s+[\p{L}'\u2019-]+){0,3}?\s+(?:(?:was|were|has|have|had)\s+(?:\p{L}+\s+)?(?:been\s+)?)?(?:extended|expanded|widened|broadened)\s+to\s/u;
-
 function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex, words: EvidenceWords, pronounTopic?: InterventionMention): RuleHit | undefined {
   if (isNegated(facts, cue) || isAttributed(facts, cue, OWN_VOICE)) return undefined;
   const at = facts.sentence.start;
@@ -602,7 +599,7 @@ function regulatoryHit(facts: SentenceFacts, cue: SlotCue, index: EvidenceIndex,
       (!!forWhat && (/^(?:the\s+)?(?:treatment|use|adults|patients|people|anyone|everyone|those|depression|treatment-resistant|any|all|every)\b/i.test(facts.text.slice(cue.end - at + forWhat[0].length)) || facts.conditions.some(indicationAfter) || words.find(facts, 'population-minor').some(indicationAfter))) ||
       years.some((y) => y.start >= cue.end && gap(facts, cue, y).words <= 4) ||
       // "the approval was extended to all adults with…": the noun's scope, widened.
-      APPROVAL_WIDENED_AFTER.test(facts.text.slice(cue.end - at));
+      words.find(facts, 'approval-widened').some((w) => w.start >= cue.end && gap(facts, cue, w).words <= 4 && gap(facts, cue, w).sameClause);
     if (!agency && !followed) return undefined;
   }
   const mention = subjectOfStatus(facts, cue, index, words) ?? pronounTopic;

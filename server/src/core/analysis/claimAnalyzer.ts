@@ -262,10 +262,10 @@ export class ClaimAnalyzer {
       .filter((m) => !(/^add/i.test(m.text) && ADDS_SOMETHING_TO.test(text.slice(m.end, m.end + 40))))
       .map((m) => {
         const category = m.entry.category ?? '';
-        if (category === 'source-prefix') return this.namesSeller(text, m.end) ? { ...cue(m), category, bySeller: true } : { ...cue(m), category };
+        if (category === 'source-prefix') return { ...cue(m), category, bySeller: this.namesSeller(text, m.end) };
         if (category !== 'reporting-verb' && category !== 'promotion-as') return { ...cue(m), category };
         const speaker = this.speakerOf(text, m.start);
-        return speaker === 'seller' && category === 'reporting-verb' ? { ...cue(m), category, bySeller: true } : speaker === 'own' ? { ...cue(m), category, byOwnSide: true } : { ...cue(m), category };
+        return { ...cue(m), category, bySeller: speaker === 'seller' && category === 'reporting-verb', byOwnSide: speaker === 'own' };
       });
     // "Thousands of patients have…": a head count, not a group the claim is limited to.
     const crowds = this.crowdCounts.find(text);
@@ -730,6 +730,12 @@ export function isAttributed(f: SentenceFacts, span: Span, options: AttributionO
         return a.end <= span.start && wordCount(f.text.slice(a.end - at, span.start - at)) <= 6 && !/[.;]/.test(f.text.slice(a.end - at, span.start - at));
     }
   });
+}
+
+/** Whether the text holds an author-year citation ("(Smith, 2020)", "Smith et al. (2020)"), which block markup does not carry. */
+export function hasAuthorYearCitation(text: string): boolean {
+  AUTHOR_YEAR.lastIndex = 0;
+  return AUTHOR_YEAR.test(text);
 }
 
 /** A marker that points at a source: a footnote, reference, author-year, named study, or a link to a scholarly record. */

@@ -171,6 +171,7 @@ export function parseMarkdown(source: string, options: ProseOptions = {}): Parse
     const citations = inline.citations.map((c) => ({ ...c, start: c.start + from, end: c.end + from }));
     const block: ProseBlock = { start: from, end: to, kind, prose: inline.prose, citations };
     if (name === 'TableCell' && cursor.node.parent?.name === 'TableHeader') block.columnHeader = true;
+    else if (name === 'Paragraph' && cursor.node.parent?.name === 'ListItem') block.listItem = true;
     blocks.push(block);
   } while (cursor.next(enter));
 
